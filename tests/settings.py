@@ -1,0 +1,29 @@
+"""Settings for the test suite. Areas add their own test apps to INSTALLED_APPS."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+SECRET_KEY = "reinhardt-tests-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "example.com", ".example.org"]
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+INSTALLED_APPS: list[str] = [
+    # contrib apps and test apps are added here as they arrive
+]
+
+MIDDLEWARE: list[str] = []
+ROOT_URLCONF = "tests.urls_empty"
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("REINHARDT_TEST_SQLITE", ":memory:"),
+    },
+}
+
+TEMPLATES: list[dict] = []
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+STATIC_URL = "static/"
