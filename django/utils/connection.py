@@ -1,0 +1,97 @@
+"""A per-thread (or per-task) registry of named connections, shared by databases and caches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asgiref.local import Local
+
+from django.utils.functional import cached_property
+
+
+class ConnectionProxy:
+    """Forwards attribute access to ``connections[alias]`` (e.g. ``django.db.connection``)."""
+
+    def __init__(self, connections: Any, alias: str) -> None:
+        self.__dict__["_connections"] = connections
+        self.__dict__["_alias"] = alias
+
+    def __getattr__(self, item: str) -> Any:
+        return getattr(self._connections[self._alias], item)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._connections[self._alias], name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._connections[self._alias], name)
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._connections[self._alias]
+
+    def __eq__(self, other: object) -> bool:
+        return self._connections[self._alias] == other
+
+    def __hash__(self) -> int:
+        return hash(self._connections[self._alias])
+
+
+class ConnectionDoesNotExist(Exception):
+    """No connection is configured under the requested alias."""
+
+
+class BaseConnectionHandler:
+    """Holds one connection per alias and per thread/task, created on first use.
+
+    Subclasses set ``settings_name`` (the setting holding the aliases) and
+    implement ``create_connection(alias)``.
+    """
+
+    settings_name: str | None = None
+    exception_class: type[Exception] = ConnectionDoesNotExist
+    thread_critical = False
+
+    def __init__(self, settings: dict | None = None) -> None:
+        self._settings = settings
+        self._connections = Local(self.thread_critical)
+
+    @cached_property
+    def settings(self) -> dict:
+        self._settings = self.configure_settings(self._settings)
+        return self._settings
+
+    def configure_settings(self, settings: dict | None) -> dict:
+        if settings is None:
+            from django.conf import settings as django_settings
+
+            settings = getattr(django_settings, self.settings_name)  # type: ignore[arg-type]
+        return settings
+
+    def create_connection(self, alias: str) -> Any:
+        raise NotImplementedError("Subclasses must implement create_connection().")
+
+    def __getitem__(self, alias: str) -> Any:
+        try:
+            return getattr(self._connections, alias)
+        except AttributeError:
+            if alias not in self.settings:
+                raise self.exception_class(f"The connection '{alias}' doesn't exist.")
+        conn = self.create_connection(alias)
+        setattr(self._connections, alias, conn)
+        return conn
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        setattr(self._connections, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        delattr(self._connections, key)
+
+    def __iter__(self):
+        return iter(self.settings)
+
+    def all(self, initialized_only: bool = False) -> list:
+        """The connections for every alias (only the ones already made if asked)."""
+        return [self[alias] for alias in self if not initialized_only or hasattr(self._connections, alias)]
+
+    def close_all(self) -> None:
+        for conn in self.all(initialized_only=True):
+            conn.close()

@@ -1,0 +1,363 @@
+"""Laziness helpers: cached_property, lazy proxies and lazily-built objects."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import operator
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+
+class cached_property:
+    """A non-data descriptor that computes a value once per instance and then
+    stores it in the instance ``__dict__`` (so later reads skip the descriptor).
+
+    ``del obj.attr`` forgets the cached value.
+    """
+
+    name: str | None = None
+
+    @staticmethod
+    def func(instance: Any) -> Any:
+        raise TypeError("Cannot use cached_property instance without calling __set_name__() on it.")
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.real_func = func
+        self.__doc__ = getattr(func, "__doc__", None)
+        self.__module__ = getattr(func, "__module__", None)  # type: ignore[assignment]
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        if self.name is None:
+            self.name = name
+            self.func = self.real_func  # type: ignore[method-assign]
+        elif name != self.name:
+            raise TypeError(
+                f"Cannot assign the same cached_property to two different names ({self.name!r} and {name!r})."
+            )
+
+    def __get__(self, instance: Any, cls: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
+class classproperty:
+    """Like ``@property`` but computed from the class, readable on the class."""
+
+    def __init__(self, method: Callable[[type], Any] | None = None) -> None:
+        self.fget = method
+
+    def __get__(self, instance: Any, cls: type | None = None) -> Any:
+        return self.fget(cls if cls is not None else type(instance))  # type: ignore[misc]
+
+    def getter(self, method: Callable[[type], Any]) -> classproperty:
+        self.fget = method
+        return self
+
+
+class Promise:
+    """Base class of the proxies made by ``lazy()``; lets code recognise them."""
+
+
+# Names the proxy class must never take over from the result classes.
+_PROXY_RESERVED = frozenset(
+    {
+        "__new__",
+        "__init__",
+        "__getattribute__",
+        "__setattr__",
+        "__delattr__",
+        "__class__",
+        "__dict__",
+        "__doc__",
+        "__module__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__getnewargs__",
+        "__getstate__",
+        "__init_subclass__",
+        "__subclasshook__",
+        "__class_getitem__",
+        "__sizeof__",
+        "__slots__",
+        "__weakref__",
+    }
+)
+
+
+def _lazy_proxy_unpickle(func: Callable, args: tuple, kwargs: dict, *resultclasses: type) -> Any:
+    return lazy(func, *resultclasses)(*args, **kwargs)
+
+
+def _make_forwarder(func: Callable, name: str) -> Callable:
+    def forward(self, *args, **kwargs):
+        return getattr(func(*self._args, **self._kw), name)(*args, **kwargs)
+
+    forward.__name__ = name
+    return forward
+
+
+def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
+    """Turn ``func`` into a function returning a lazy proxy: the real call
+    happens each time the proxy is used (str(), ==, +, methods of the result
+    classes...)."""
+
+    class __proxy__(Promise):
+        __slots__ = ("_args", "_kw")
+
+        def __init__(self, args: tuple, kw: dict) -> None:
+            self._args = args
+            self._kw = kw
+
+        def _cast(self) -> Any:
+            return func(*self._args, **self._kw)
+
+        def __reduce__(self):
+            return (_lazy_proxy_unpickle, (func, self._args, self._kw, *resultclasses))
+
+        def __deepcopy__(self, memo: dict) -> Any:
+            memo[id(self)] = self
+            return self
+
+        def __copy__(self) -> Any:
+            return self
+
+        def __repr__(self) -> str:
+            return repr(self._cast())
+
+        def __str__(self) -> str:
+            return str(self._cast())
+
+        def __bool__(self) -> bool:
+            return bool(self._cast())
+
+        def __hash__(self) -> int:
+            return hash(self._cast())
+
+        def __format__(self, spec: str) -> str:
+            return format(self._cast(), spec)
+
+        def __eq__(self, other: object) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()  # type: ignore[attr-defined]
+            return self._cast() == other
+
+        def __ne__(self, other: object) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()  # type: ignore[attr-defined]
+            return self._cast() != other
+
+        def __lt__(self, other: Any) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()
+            return self._cast() < other
+
+        def __le__(self, other: Any) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()
+            return self._cast() <= other
+
+        def __gt__(self, other: Any) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()
+            return self._cast() > other
+
+        def __ge__(self, other: Any) -> bool:
+            if isinstance(other, Promise):
+                other = other._cast()
+            return self._cast() >= other
+
+        def __add__(self, other: Any) -> Any:
+            return self._cast() + other
+
+        def __radd__(self, other: Any) -> Any:
+            return other + self._cast()
+
+        def __mod__(self, other: Any) -> Any:
+            return self._cast() % other
+
+        def __mul__(self, other: Any) -> Any:
+            return self._cast() * other
+
+    own = set(vars(__proxy__))
+    for resultclass in resultclasses:
+        for klass in resultclass.__mro__:
+            if klass is object:
+                continue
+            for name, value in vars(klass).items():
+                if name in _PROXY_RESERVED or name in own or not callable(value):
+                    continue
+                own.add(name)
+                setattr(__proxy__, name, _make_forwarder(func, name))
+
+    @wraps(func)
+    def __wrapper__(*args: Any, **kw: Any) -> Any:
+        return __proxy__(args, kw)
+
+    return __wrapper__
+
+
+_lazy_str = lazy(str, str)
+
+
+def lazystr(text: Any) -> Any:
+    """A lazy ``str(text)``; handy for lazy translations in ``format`` calls."""
+    return _lazy_str(text)
+
+
+def keep_lazy(*resultclasses: type) -> Callable[[Callable], Callable]:
+    """Decorator: if any argument is a lazy proxy, return a lazy proxy of the
+    call instead of evaluating it now."""
+    if not resultclasses:
+        raise TypeError("You must pass at least one argument to keep_lazy().")
+
+    def decorator(func: Callable) -> Callable:
+        lazy_func = lazy(func, *resultclasses)
+
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for arg in itertools.chain(args, kwargs.values()):
+                if isinstance(arg, Promise):
+                    return lazy_func(*args, **kwargs)
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def keep_lazy_text(func: Callable) -> Callable:
+    """``keep_lazy(str)`` as a plain decorator."""
+    return keep_lazy(str)(func)
+
+
+empty = object()
+
+
+def new_method_proxy(func: Callable) -> Callable:
+    def inner(self, *args):
+        wrapped = self._wrapped
+        if wrapped is empty:
+            self._setup()
+            wrapped = self._wrapped
+        return func(wrapped, *args)
+
+    return inner
+
+
+def unpickle_lazyobject(wrapped: Any) -> Any:
+    """Unpickled lazy objects come back as the object they wrapped."""
+    return wrapped
+
+
+class LazyObject:
+    """A wrapper that builds the wrapped object on first use; subclasses
+    implement ``_setup()`` to set ``self._wrapped``."""
+
+    _wrapped: Any = None
+
+    def __init__(self) -> None:
+        self._wrapped = empty
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_wrapped":
+            raise AttributeError(name)
+        wrapped = self._wrapped
+        if wrapped is empty:
+            self._setup()
+            wrapped = self._wrapped
+        return getattr(wrapped, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "_wrapped":
+            self.__dict__["_wrapped"] = value
+            return
+        if self._wrapped is empty:
+            self._setup()
+        setattr(self._wrapped, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name == "_wrapped":
+            raise TypeError("can't delete _wrapped.")
+        if self._wrapped is empty:
+            self._setup()
+        delattr(self._wrapped, name)
+
+    def _setup(self) -> None:
+        raise NotImplementedError("subclasses of LazyObject must provide a _setup() method")
+
+    def __reduce__(self):
+        if self._wrapped is empty:
+            self._setup()
+        return (unpickle_lazyobject, (self._wrapped,))
+
+    def __copy__(self) -> Any:
+        if self._wrapped is empty:
+            return type(self)()
+        return copy.copy(self._wrapped)
+
+    def __deepcopy__(self, memo: dict) -> Any:
+        if self._wrapped is empty:
+            result = type(self)()
+            memo[id(self)] = result
+            return result
+        return copy.deepcopy(self._wrapped, memo)
+
+    __bytes__ = new_method_proxy(bytes)
+    __str__ = new_method_proxy(str)
+    __bool__ = new_method_proxy(bool)
+    __dir__ = new_method_proxy(dir)
+    __class__ = property(new_method_proxy(operator.attrgetter("__class__")))  # type: ignore[assignment]
+    __eq__ = new_method_proxy(operator.eq)
+    __lt__ = new_method_proxy(operator.lt)
+    __gt__ = new_method_proxy(operator.gt)
+    __ne__ = new_method_proxy(operator.ne)
+    __hash__ = new_method_proxy(hash)  # type: ignore[assignment]
+    __getitem__ = new_method_proxy(operator.getitem)
+    __setitem__ = new_method_proxy(operator.setitem)
+    __delitem__ = new_method_proxy(operator.delitem)
+    __iter__ = new_method_proxy(iter)
+    __len__ = new_method_proxy(len)
+    __contains__ = new_method_proxy(operator.contains)
+    __add__ = new_method_proxy(operator.add)
+    __radd__ = new_method_proxy(lambda wrapped, other: other + wrapped)
+    __or__ = new_method_proxy(operator.or_)
+    __ror__ = new_method_proxy(lambda wrapped, other: other | wrapped)
+
+
+class SimpleLazyObject(LazyObject):
+    """A lazy object built by calling ``func()`` on first use."""
+
+    def __init__(self, func: Callable[[], Any]) -> None:
+        self.__dict__["_setupfunc"] = func
+        super().__init__()
+
+    def _setup(self) -> None:
+        self._wrapped = self._setupfunc()
+
+    def __repr__(self) -> str:
+        shown = self._setupfunc if self._wrapped is empty else self._wrapped
+        return f"<{type(self).__name__}: {shown!r}>"
+
+    def __copy__(self) -> Any:
+        if self._wrapped is empty:
+            return SimpleLazyObject(self._setupfunc)
+        return copy.copy(self._wrapped)
+
+    def __deepcopy__(self, memo: dict) -> Any:
+        if self._wrapped is empty:
+            result = SimpleLazyObject(self._setupfunc)
+            memo[id(self)] = result
+            return result
+        return copy.deepcopy(self._wrapped, memo)
+
+
+def partition(predicate: Callable[[Any], Any], values: Iterable) -> tuple[list, list]:
+    """Split ``values`` into (items where predicate is false, items where true)."""
+    results: tuple[list, list] = ([], [])
+    for item in values:
+        results[bool(predicate(item))].append(item)
+    return results
