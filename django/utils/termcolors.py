@@ -113,7 +113,7 @@ def parse_color_setting(config_string: str) -> dict[str, dict[str, Any]] | None:
         return PALETTES[DEFAULT_PALETTE]
     palette = dict(PALETTES[NOCOLOR_PALETTE])
     for part in config_string.lower().split(";"):
-        if part.upper() in (name.upper() for name in PALETTES):
+        if part in PALETTES:
             palette.update(PALETTES[part])
         elif "=" in part:
             role, _, instruction = part.partition("=")
