@@ -197,6 +197,7 @@ def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
     def __wrapper__(*args: Any, **kw: Any) -> Any:
         return __proxy__(args, kw)
 
+    __wrapper__._proxy_class = __proxy__  # type: ignore[attr-defined]
     return __wrapper__
 
 
