@@ -12,6 +12,7 @@ TIME_ZONE = "UTC"
 
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
+    "tests.core.management.cmdapp",
 ]
 
 MIDDLEWARE: list[str] = []
