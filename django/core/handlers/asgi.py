@@ -1,0 +1,234 @@
+"""The ASGI server interface: ASGIHandler and ASGIRequest."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+from typing import Any
+
+from asgiref.sync import ThreadSensitiveContext, sync_to_async
+
+from django.conf import settings
+from django.core import signals
+from django.core.exceptions import RequestAborted, RequestDataTooBig
+from django.core.handlers import base
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+
+logger = logging.getLogger("django.request")
+
+
+def get_script_prefix(scope: dict[str, Any]) -> str:
+    if settings.FORCE_SCRIPT_NAME:
+        return settings.FORCE_SCRIPT_NAME
+    return scope.get("root_path", "") or ""
+
+
+class ASGIRequest(HttpRequest):
+    """A request built from an ASGI HTTP scope and a spooled body file."""
+
+    _lazy_data = True
+    body_receive_timeout = 60
+
+    def __init__(self, scope: dict[str, Any], body_file: Any) -> None:
+        self.scope = scope
+        self.resolver_match = None
+        self._read_started = False
+        script_name = get_script_prefix(scope)
+        path = scope["path"]
+        self.path_info = path[len(script_name) :] if script_name and path.startswith(script_name) else path
+        self.path_info = self.path_info or "/"
+        self.path = f"{script_name.rstrip('/')}{self.path_info}" if script_name else path
+        self.method = scope["method"].upper()
+        self._raw_query = scope.get("query_string", b"") or b""
+        self.META = self._build_meta(scope, script_name)
+        self._set_content_type_params(self.META)
+        self._stream = body_file
+
+    def _build_meta(self, scope: dict[str, Any], script_name: str) -> dict[str, Any]:
+        query = self._raw_query
+        if isinstance(query, bytes):
+            try:
+                query = query.decode("utf-8")
+            except UnicodeDecodeError:
+                query = query.decode("latin-1")
+        meta: dict[str, Any] = {
+            "REQUEST_METHOD": self.method,
+            "QUERY_STRING": query,
+            "SCRIPT_NAME": script_name,
+            "PATH_INFO": self.path_info,
+            "wsgi.multithread": True,
+            "wsgi.multiprocess": True,
+        }
+        client = scope.get("client")
+        if client:
+            meta["REMOTE_ADDR"], meta["REMOTE_HOST"], meta["REMOTE_PORT"] = client[0], client[0], client[1]
+        server = scope.get("server")
+        meta["SERVER_NAME"], meta["SERVER_PORT"] = (server[0], str(server[1])) if server else ("unknown", "0")
+        for raw_name, raw_value in scope.get("headers", []):
+            name = raw_name.decode("latin-1").lower()
+            key = {"content-length": "CONTENT_LENGTH", "content-type": "CONTENT_TYPE"}.get(name)
+            key = key or "HTTP_" + name.upper().replace("-", "_")
+            value = raw_value.decode("latin-1")
+            if key in meta:
+                separator = "; " if key == "HTTP_COOKIE" else ","
+                value = meta[key] + separator + value
+            meta[key] = value
+        return meta
+
+    def _get_scheme(self) -> str:
+        return self.scope.get("scheme") or super()._get_scheme()
+
+    def _raw_query_string(self) -> bytes:
+        return self._raw_query
+
+    def _raw_cookie_header(self) -> str:
+        return self.META.get("HTTP_COOKIE", "").encode("latin-1", "replace").decode("utf-8", "replace")
+
+
+class ASGIHandler(base.BaseHandler):
+    """The ASGI application for HTTP (and lifespan) connections."""
+
+    request_class = ASGIRequest
+    chunk_size = 2**16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.load_middleware(is_async=True)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            raise ValueError(f"Django can only handle ASGI/HTTP connections, not {scope['type']}.")
+        async with ThreadSensitiveContext():
+            await self.handle(scope, receive, send)
+
+    async def _lifespan(self, receive: Any, send: Any) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def handle(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Read the body, build the request, run it while watching for a disconnect."""
+        try:
+            body_file = await self.read_body(receive)
+        except RequestAborted:
+            return
+        from django.urls import set_script_prefix
+
+        set_script_prefix(get_script_prefix(scope))
+        await sync_to_async(signals.request_started.send, thread_sensitive=True)(
+            sender=self.__class__, scope=scope
+        )
+        request, error_response = self.create_request(scope, body_file)
+        try:
+            if request is None:
+                await self.send_response(error_response, send)
+                return
+            await self._run_until_disconnect(request, receive, send)
+        finally:
+            body_file.close()
+
+    async def _run_until_disconnect(self, request: Any, receive: Any, send: Any) -> None:
+        async def process() -> None:
+            response = await self.run_get_response(request)
+            await self.send_response(response, send)
+
+        tasks = [asyncio.create_task(self.listen_for_disconnect(receive)), asyncio.create_task(process())]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in tasks:
+            if not task.done():
+                task.cancel()
+            try:
+                await task
+            except (asyncio.CancelledError, RequestAborted):
+                pass
+
+    async def listen_for_disconnect(self, receive: Any) -> None:
+        """Wait for the client to go away, then raise RequestAborted."""
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise RequestAborted()
+
+    async def run_get_response(self, request: Any) -> Any:
+        response = await self.get_response_async(request)
+        response._handler_class = self.__class__
+        if getattr(response, "file_to_stream", None) is not None:
+            response.block_size = self.chunk_size
+        return response
+
+    async def read_body(self, receive: Any) -> Any:
+        """Collect the body into a spooled file (memory first, disk past FILE_UPLOAD_MAX_MEMORY_SIZE)."""
+        body_file = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, mode="w+b")
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                body_file.close()
+                raise RequestAborted()
+            chunk = message.get("body", b"")
+            if chunk:
+                if getattr(body_file, "_rolled", False):
+                    await sync_to_async(body_file.write, thread_sensitive=False)(chunk)
+                else:
+                    body_file.write(chunk)
+            if not message.get("more_body", False):
+                break
+        body_file.seek(0)
+        return body_file
+
+    def create_request(self, scope: dict[str, Any], body_file: Any) -> tuple[Any, Any]:
+        """(request, None), or (None, an error response) when the scope cannot be read."""
+        try:
+            return self.request_class(scope, body_file), None
+        except UnicodeDecodeError:
+            logger.warning("Bad Request (UnicodeDecodeError)", exc_info=True, extra={"status_code": 400})
+            return None, HttpResponseBadRequest()
+        except RequestDataTooBig:
+            return None, HttpResponse("413 Payload too large", status=413)
+        except (KeyError, TypeError, ValueError):
+            logger.warning("Bad Request (malformed ASGI scope)", exc_info=True, extra={"status_code": 400})
+            return None, HttpResponseBadRequest()
+
+    async def send_response(self, response: Any, send: Any) -> None:
+        """Send the status line, headers and body (chunked for big or streaming content)."""
+        headers = [(name.encode("ascii"), value.encode("latin-1")) for name, value in response.items()]
+        for morsel in response.cookies.values():
+            headers.append((b"Set-Cookie", morsel.OutputString().encode("ascii")))
+        try:
+            await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+            if response.streaming:
+                await self._send_streaming(response, send)
+            else:
+                await self._send_chunks(response.content, send, more_after=False)
+        finally:
+            await sync_to_async(response.close, thread_sensitive=True)()
+
+    async def _send_streaming(self, response: Any, send: Any) -> None:
+        if response.is_async:
+            async for part in response.streaming_content:
+                await self._send_chunks(part, send, more_after=True)
+        else:
+            # Pull a sync iterator one item at a time in a thread: streams without blocking the loop.
+            iterator = iter(response.streaming_content)
+            done = object()
+            next_part = sync_to_async(lambda: next(iterator, done), thread_sensitive=True)
+            while (part := await next_part()) is not done:
+                await self._send_chunks(part, send, more_after=True)
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def _send_chunks(self, data: bytes, send: Any, more_after: bool) -> None:
+        if not data:
+            if not more_after:
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return
+        for start in range(0, len(data), self.chunk_size):
+            chunk = data[start : start + self.chunk_size]
+            last = start + self.chunk_size >= len(data)
+            await send({"type": "http.response.body", "body": chunk, "more_body": more_after or not last})
