@@ -1,0 +1,343 @@
+"""In-process micro-benchmarks. Run by run.py inside one implementation's interpreter.
+
+Usage: python micro.py NAME [NAME ...]   (cwd: bench/project)  -> one JSON line per benchmark:
+{"name": ..., "us": median microseconds per call, "spread": (max-min)/median over repeats}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+BENCHES: dict = {}
+
+
+def bench(name):
+    def register(fn):
+        BENCHES[name] = fn
+        return fn
+
+    return register
+
+
+def measure(fn, repeats: int = 7, budget: float = 0.15) -> tuple[float, float]:
+    fn()
+    n = 1
+    while True:
+        t = time.perf_counter()
+        for _ in range(n):
+            fn()
+        if time.perf_counter() - t > budget / 5 or n > 1_000_000:
+            break
+        n *= 2
+    samples = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for _ in range(n):
+            fn()
+        samples.append((time.perf_counter() - t) / n * 1e6)
+    med = statistics.median(samples)
+    return med, (max(samples) - min(samples)) / med
+
+
+def setup_django(db: bool = False, full: bool = False):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchsite.settings" if full else "benchsite.settings_min"
+    if db:
+        os.environ.setdefault("BENCH_SQLITE", os.path.join(tempfile.mkdtemp(), "bench.sqlite3"))
+    import django
+
+    django.setup()
+    if db:
+        from django.db import connection
+
+        from world.models import Author, Book, Fortune, World
+
+        with connection.schema_editor() as editor:
+            for model in (World, Fortune, Author, Book):
+                editor.create_model(model)
+
+
+# ---------------------------------------------------------------- URLs
+@bench("url_resolve_first")
+def _():
+    setup_django()
+    from django.urls import resolve
+
+    return lambda: resolve("/section0/5/")
+
+
+@bench("url_resolve_110th_in_include")
+def _():
+    setup_django()
+    from django.urls import resolve
+
+    return lambda: resolve("/shop/item59/5/")
+
+
+@bench("url_reverse")
+def _():
+    setup_django()
+    from django.urls import reverse
+
+    return lambda: reverse("shop:item59", args=[5])
+
+
+# ---------------------------------------------------------------- request/response
+def _wsgi_env(path: str) -> dict:
+    import io
+
+    return {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000", "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": "127.0.0.1:8000",
+        "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False, "wsgi.multiprocess": False, "wsgi.run_once": False,
+        "wsgi.version": (1, 0),
+    }
+
+
+@bench("wsgi_plaintext_default_middleware")
+def _():
+    setup_django(full=True)
+    from django.core.wsgi import get_wsgi_application
+
+    app = get_wsgi_application()
+
+    def start_response(status, headers, exc_info=None):
+        return None
+
+    def run():
+        for _chunk in app(_wsgi_env("/plaintext"), start_response):
+            pass
+
+    return run
+
+
+@bench("asgi_plaintext")
+def _():
+    setup_django()
+    import asyncio
+
+    from django.core.asgi import get_asgi_application
+
+    app = get_asgi_application()
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": "/plaintext", "raw_path": b"/plaintext", "query_string": b"",
+             "root_path": "", "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 8000)}
+    loop = asyncio.new_event_loop()
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        return None
+
+    return lambda: loop.run_until_complete(app(scope, receive, send))
+
+
+# ---------------------------------------------------------------- templates
+@bench("template_page_extends_100_rows")
+def _():
+    setup_django()
+    from django.template.loader import get_template
+
+    tpl = get_template("world/page.html")
+    rows = [{"id": i, "name": f"Row <{i}>", "price": i * 1.5, "slug": f"row-{i}"} for i in range(100)]
+    ctx = {"rows": rows, "title": "Benchmark & friends"}
+    return lambda: tpl.render(ctx)
+
+
+@bench("template_loop_1000")
+def _():
+    setup_django()
+    from django.template import engines
+
+    tpl = engines["django"].from_string("{% for x in items %}<li>{{ x.name }} {{ x.value }}</li>{% endfor %}")
+    ctx = {"items": [{"name": f"n{i}", "value": i} for i in range(1000)]}
+    return lambda: tpl.render(ctx)
+
+
+# ---------------------------------------------------------------- ORM
+def _seed_worlds(n: int):
+    from world.models import World
+
+    World.objects.bulk_create([World(randomnumber=i) for i in range(n)])
+
+
+@bench("orm_10000_rows_to_instances")
+def _():
+    setup_django(db=True)
+    from world.models import World
+
+    _seed_worlds(10000)
+    return lambda: list(World.objects.all())
+
+
+@bench("raw_sqlite_10000_rows")
+def _():
+    setup_django(db=True)
+    import sqlite3
+
+    from django.db import connection
+
+    _seed_worlds(10000)
+    raw = sqlite3.connect(connection.settings_dict["NAME"])
+    return lambda: raw.execute("SELECT id, randomnumber FROM world_world").fetchall()
+
+
+@bench("orm_get_pk")
+def _():
+    setup_django(db=True)
+    from world.models import World
+
+    _seed_worlds(100)
+    return lambda: World.objects.get(pk=50)
+
+
+@bench("orm_filter_count")
+def _():
+    setup_django(db=True)
+    from world.models import World
+
+    _seed_worlds(1000)
+    return lambda: World.objects.filter(randomnumber__gt=500).count()
+
+
+@bench("orm_build_compile_query")
+def _():
+    setup_django(db=True)
+    from django.db import connection
+
+    from world.models import Book
+
+    def run():
+        qs = Book.objects.filter(author__name__startswith="A", price__gt=10).order_by("-price")[:20]
+        qs.query.get_compiler(connection=connection).as_sql()
+
+    return run
+
+
+@bench("orm_bulk_create_10000")
+def _():
+    setup_django(db=True)
+    from world.models import World
+
+    objs = [World(randomnumber=i) for i in range(10000)]
+
+    def run():
+        World.objects.bulk_create([World(randomnumber=o.randomnumber) for o in objs])
+        World.objects.all().delete()
+
+    return run
+
+
+@bench("orm_1000_saves_in_atomic")
+def _():
+    setup_django(db=True)
+    from django.db import transaction
+
+    from world.models import World
+
+    _seed_worlds(1000)
+    worlds = list(World.objects.all())
+
+    def run():
+        with transaction.atomic():
+            for w in worlds:
+                w.randomnumber += 1
+                w.save()
+
+    return run
+
+
+@bench("orm_values_list_10000")
+def _():
+    setup_django(db=True)
+    from world.models import World
+
+    _seed_worlds(10000)
+    return lambda: list(World.objects.values_list("id", "randomnumber"))
+
+
+def _seed_books(authors: int, per_author: int):
+    from world.models import Author, Book
+
+    Author.objects.bulk_create([Author(name=f"A{i}") for i in range(authors)])
+    ids = list(Author.objects.values_list("id", flat=True))
+    Book.objects.bulk_create([Book(title=f"B{a}-{j}", author_id=a, price=j) for a in ids for j in range(per_author)])
+
+
+@bench("orm_select_related_1000")
+def _():
+    setup_django(db=True)
+    from world.models import Book
+
+    _seed_books(100, 10)
+    return lambda: [b.author.name for b in Book.objects.select_related("author")]
+
+
+@bench("orm_prefetch_related_100x100")
+def _():
+    setup_django(db=True)
+    from world.models import Author
+
+    _seed_books(100, 100)
+    return lambda: [len(a.books.all()) for a in Author.objects.prefetch_related("books")]
+
+
+@bench("orm_aggregate")
+def _():
+    setup_django(db=True)
+    from django.db.models import Avg, Count, Max
+
+    from world.models import Book
+
+    _seed_books(10, 10)
+    return lambda: Book.objects.aggregate(Count("id"), Max("price"), Avg("price"))
+
+
+# ---------------------------------------------------------------- forms
+def _contact_form():
+    from django import forms
+
+    class ContactForm(forms.Form):
+        name = forms.CharField(max_length=100)
+        email = forms.EmailField()
+        age = forms.IntegerField(min_value=0)
+        website = forms.URLField(required=False)
+        subscribe = forms.BooleanField(required=False)
+        when = forms.DateField()
+        message = forms.CharField(widget=forms.Textarea)
+
+    data = {"name": "Ann", "email": "ann@example.com", "age": "33", "website": "https://example.com",
+            "subscribe": "on", "when": "2026-11-25", "message": "Hello there"}
+    return ContactForm, data
+
+
+@bench("form_is_valid_7_fields")
+def _():
+    setup_django()
+    form_class, data = _contact_form()
+    return lambda: form_class(data).is_valid()
+
+
+@bench("form_render_as_div")
+def _():
+    setup_django()
+    form_class, data = _contact_form()
+    return lambda: form_class(data).as_div()
+
+
+def main(names: list[str]) -> None:
+    for name in names:
+        fn = BENCHES[name]()
+        us, spread = measure(fn)
+        print(json.dumps({"name": name, "us": us, "spread": spread}), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or list(BENCHES))

@@ -1,0 +1,23 @@
+"""About 100 patterns: the benchmark endpoints sit behind filler routes and an include."""
+
+from django.urls import include, path
+
+from world import views
+
+
+def _filler(prefix: str, count: int) -> list:
+    return [path(f"{prefix}{i}/<int:pk>/", views.plaintext, name=f"{prefix}{i}") for i in range(count)]
+
+
+urlpatterns = [
+    *_filler("section", 50),
+    path("shop/", include((_filler("item", 60), "shop"), namespace="shop")),
+    path("plaintext", views.plaintext, name="plaintext"),
+    path("json", views.json_view, name="json"),
+    path("db", views.db, name="db"),
+    path("queries", views.queries, name="queries"),
+    path("fortunes", views.fortunes, name="fortunes"),
+    path("updates", views.updates, name="updates"),
+    path("page", views.page, name="page"),
+    path("article/<slug:slug>/", views.plaintext, name="article"),
+]
