@@ -189,7 +189,8 @@ def _config_class_from_path(cls: type[AppConfig], entry: str, import_error: Impo
         and entry.startswith(import_error.name)
     ):
         raise InstalledAppImportError(
-            f"INSTALLED_APPS contains {entry!r}, but {import_error}. Check the spelling, "
+            f"INSTALLED_APPS contains {entry!r}, but there is no module named {import_error.name!r}. "
+            "Check the spelling, "
             "install the package, or make sure its directory is on sys.path.",
             name=import_error.name,
         ) from import_error

@@ -168,14 +168,17 @@ class ManagementUtility:
             return
         if subcommand == "runserver" and "--noreload" not in self.argv:
             self._setup_for_reloader()
-        elif subcommand in SETTINGS_FREE_COMMANDS:
-            # These commands never need the app registry; a broken app must not block them.
+        else:
             try:
                 django.setup()
-            except Exception as exc:  # noqa: BLE001 - reported in `help`, irrelevant to the others
-                self.settings_exception = exc
-        else:
-            django.setup()
+            except Exception as exc:
+                if subcommand in SETTINGS_FREE_COMMANDS:
+                    # These commands never need the app registry; a broken app must not block them.
+                    self.settings_exception = exc
+                elif isinstance(exc, ImproperlyConfigured) and "--traceback" not in self.argv:
+                    self._exit_with_error(f"ImproperlyConfigured: {exc}")
+                else:
+                    raise
 
     def _setup_for_reloader(self) -> None:
         """Set Django up for runserver's reloader: an error in user code must not stop it.
@@ -213,7 +216,7 @@ class ManagementUtility:
             # A configuration mistake is the user's to fix: show what to set, not our stack.
             if "--traceback" in self.argv:
                 raise
-            self._exit_with_error(f"{type(exc).__name__}: {exc}")
+            self._exit_with_error(f"ImproperlyConfigured: {exc}")
 
     @staticmethod
     def _exit_with_error(message: str) -> None:
@@ -223,7 +226,7 @@ class ManagementUtility:
 
 def _describe_settings_error(exc: BaseException) -> str:
     if isinstance(exc, ImproperlyConfigured):
-        return f"{type(exc).__name__}: {exc}"
+        return f"ImproperlyConfigured: {exc}"
     module = os.environ.get("DJANGO_SETTINGS_MODULE")
     where = ""
     if isinstance(exc, SyntaxError) and exc.filename:

@@ -77,8 +77,10 @@ class TemplateCommand(BaseCommand):
         self.app_or_project = app_or_project
         self.a_or_an = "an" if app_or_project == "app" else "a"
         self.verbosity = options["verbosity"]
-        self.validate_name(name)
+        self._validate_identifier(name, "name")
+        # An existing directory of that name is the more useful thing to report first.
         top_dir, create_top_dir = self._destination(name, target)
+        self.validate_name(name)
 
         extensions = tuple(handle_extensions(options["extensions"]))
         extra_files = {
@@ -106,17 +108,20 @@ class TemplateCommand(BaseCommand):
     # ------------------------------------------------------------------ validation
     def validate_name(self, name: str | None, name_or_dir: str = "name") -> None:
         """Refuse names that are not identifiers or that would shadow an importable module."""
+        self._validate_identifier(name, name_or_dir)
+        if _is_importable(name):  # type: ignore[arg-type]
+            raise CommandError(
+                f"'{name}' conflicts with the name of an existing Python module and cannot be used as "
+                f"{self.a_or_an} {self.app_or_project} {name_or_dir}. Please try another {name_or_dir}."
+            )
+
+    def _validate_identifier(self, name: str | None, name_or_dir: str) -> None:
         if name is None:
             raise CommandError(f"you must provide {self.a_or_an} {self.app_or_project} name")
         if not name.isidentifier():
             raise CommandError(
                 f"'{name}' is not a valid {self.app_or_project} {name_or_dir}. Please make sure the "
                 f"{name_or_dir} is a valid identifier."
-            )
-        if _is_importable(name):
-            raise CommandError(
-                f"'{name}' conflicts with the name of an existing Python module and cannot be used as "
-                f"{self.a_or_an} {self.app_or_project} {name_or_dir}. Please try another {name_or_dir}."
             )
 
     def _destination(self, name: str, target: str | None) -> tuple[Path, bool]:
@@ -131,7 +136,10 @@ class TemplateCommand(BaseCommand):
             return top_dir, True
         top_dir = Path(os.path.expanduser(target)).absolute()
         if self.app_or_project == "app":
-            self.validate_name(top_dir.name, "directory")
+            self._validate_identifier(top_dir.name, "directory")
+            # The target itself is importable when it sits on sys.path; only *another* module clashes.
+            if _is_importable(top_dir.name, allowed_location=top_dir):
+                self.validate_name(top_dir.name, "directory")
         if not top_dir.exists():
             raise CommandError(f"Destination directory '{top_dir}' does not exist, please create it first.")
         if not top_dir.is_dir():
@@ -216,11 +224,20 @@ class TemplateCommand(BaseCommand):
             )
 
 
-def _is_importable(name: str) -> bool:
+def _is_importable(name: str, allowed_location: Path | None = None) -> bool:
+    """Whether `import name` would find something (other than allowed_location itself)."""
     try:
-        return find_spec(name) is not None
+        spec = find_spec(name)
     except (ImportError, ValueError):
         return False
+    if spec is None:
+        return False
+    if allowed_location is not None:
+        locations = {Path(location).resolve() for location in spec.submodule_search_locations or ()}
+        if spec.origin and spec.origin not in ("namespace", "built-in", "frozen"):
+            locations.add(Path(spec.origin).resolve().parent)
+        return allowed_location.resolve() not in locations
+    return True
 
 
 def get_docs_version() -> str:

@@ -72,7 +72,7 @@ class Command(BaseCommand):
         failed = []
         for path in paths:
             try:
-                value = import_string(path) if "." in path else import_module(path)
+                value = _import_path(path)
             except ImportError:
                 failed.append(path)
                 continue
@@ -159,6 +159,16 @@ class Command(BaseCommand):
             except ImportError:
                 continue
         raise CommandError(f"Couldn't import {choices[0]} interface.")
+
+
+def _import_path(path: str) -> Any:
+    """The object at a dotted path: a module ("django.utils.timezone") or an attribute of one."""
+    try:
+        return import_module(path)
+    except ImportError:
+        if "." not in path:
+            raise
+    return import_string(path)
 
 
 def _enable_completion(namespace: dict[str, Any]) -> None:

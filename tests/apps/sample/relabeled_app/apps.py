@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RelabeledConfig(AppConfig):
+    name = "tests.apps.sample.relabeled_app"
+    label = "plain_app"
