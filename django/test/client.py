@@ -1,0 +1,938 @@
+"""The test client: build requests (RequestFactory) and run them through the handler in-process.
+
+``Client`` and ``AsyncClient`` share everything except the call into the handler:
+redirect following is one generator that yields the next request and receives its
+response, driven by a plain loop (sync) or an awaiting loop (async).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Generator
+from datetime import UTC
+from functools import partial
+from http.cookies import SimpleCookie
+from io import BytesIO
+from typing import Any
+from urllib.parse import unquote_to_bytes, urlencode, urljoin, urlsplit
+
+from asgiref.sync import sync_to_async
+
+from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import got_request_exception, request_finished, request_started
+from django.http import HttpHeaders, QueryDict
+from django.test import signals
+from django.test._encoding import (
+    BOUNDARY,
+    JSON_CONTENT_TYPE_RE,
+    MULTIPART_CONTENT,
+    FakePayload,
+    encode_body,
+    encode_file,
+    encode_json,
+    encode_multipart,
+)
+from django.urls import resolve
+from django.utils.encoding import force_bytes
+from django.utils.functional import SimpleLazyObject
+
+__all__ = [
+    "AsyncClient",
+    "AsyncRequestFactory",
+    "BOUNDARY",
+    "Client",
+    "FakePayload",
+    "MULTIPART_CONTENT",
+    "RedirectCycleError",
+    "RequestFactory",
+    "encode_file",
+    "encode_multipart",
+]
+
+REDIRECT_STATUS_CODES = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 20
+
+
+class RedirectCycleError(Exception):
+    """Following redirects looped or went on for too long."""
+
+    def __init__(self, message: str, last_response: Any) -> None:
+        super().__init__(message)
+        self.last_response = last_response
+        self.redirect_chain = last_response.redirect_chain
+
+
+def conditional_content_removal(request: Any, response: Any) -> Any:
+    """Drop the body where HTTP forbids one (HEAD, 1xx, 204, 304), as a server would."""
+    if 100 <= response.status_code < 200 or response.status_code in (204, 304) or request.method == "HEAD":
+        if response.streaming:
+            response.streaming_content = []
+        else:
+            response.content = b""
+    return response
+
+
+def _close_old_connections_receiver() -> Any:
+    db = sys.modules.get("django.db")
+    return getattr(db, "close_old_connections", None)
+
+
+class _ConnectionsKeptOpen:
+    """Keep database connections open across test requests (tests run in one transaction)."""
+
+    def __init__(self, signal: Any) -> None:
+        self.signal = signal
+        self.receiver = _close_old_connections_receiver()
+
+    def __enter__(self) -> None:
+        if self.receiver is not None:
+            self.signal.disconnect(self.receiver)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.receiver is not None:
+            self.signal.connect(self.receiver)
+
+
+class ClientHandler(BaseHandler):
+    """A WSGI-like handler that returns the response object itself instead of bytes."""
+
+    def __init__(self, enforce_csrf_checks: bool = True, *args: Any, **kwargs: Any) -> None:
+        self.enforce_csrf_checks = enforce_csrf_checks
+        super().__init__(*args, **kwargs)
+
+    def __call__(self, environ: dict) -> Any:
+        if self._middleware_chain is None:
+            self.load_middleware()
+        with _ConnectionsKeptOpen(request_started):
+            request_started.send(sender=self.__class__, environ=environ)
+        request = WSGIRequest(environ)
+        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks
+        response = self.get_response(request)
+        return _finish(request, response)
+
+
+class AsyncClientHandler(BaseHandler):
+    """The ASGI counterpart of ClientHandler, running the async middleware chain."""
+
+    def __init__(self, enforce_csrf_checks: bool = True, *args: Any, **kwargs: Any) -> None:
+        self.enforce_csrf_checks = enforce_csrf_checks
+        super().__init__(*args, **kwargs)
+
+    async def __call__(self, scope: dict) -> Any:
+        if self._middleware_chain is None:
+            self.load_middleware(is_async=True)
+        body_file = scope.pop("_body_file", None) or FakePayload(b"")
+        with _ConnectionsKeptOpen(request_started):
+            await request_started.asend(sender=self.__class__, scope=scope)
+        request = ASGIRequest(scope, body_file)
+        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks
+        response = await self.get_response_async(request)
+        if not response.streaming:
+            return await sync_to_async(_finish, thread_sensitive=False)(request, response)
+        return _finish(request, response)
+
+
+def _finish(request: Any, response: Any) -> Any:
+    conditional_content_removal(request, response)
+    response.wsgi_request = request
+    response.asgi_request = request
+    if not response.streaming:
+        # A real server closes the response after sending it, which sends request_finished.
+        with _ConnectionsKeptOpen(request_finished):
+            response.close()
+    return response
+
+
+class RequestFactory:
+    """Build requests as a WSGI server would, to call views directly."""
+
+    def __init__(
+        self,
+        *,
+        json_encoder: Any = DjangoJSONEncoder,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **defaults: Any,
+    ) -> None:
+        self.json_encoder = json_encoder
+        self.defaults = defaults
+        self.cookies: SimpleCookie = SimpleCookie()
+        self.errors = BytesIO()
+        if headers:
+            self.defaults.update(HttpHeaders.to_wsgi_names(headers))
+        if query_params:
+            self.defaults["QUERY_STRING"] = urlencode(query_params, doseq=True)
+
+    def _cookie_header(self) -> str:
+        return "; ".join(sorted(f"{morsel.key}={morsel.coded_value}" for morsel in self.cookies.values()))
+
+    def _base_environ(self, **request: Any) -> dict:
+        return {
+            "HTTP_COOKIE": self._cookie_header(),
+            "PATH_INFO": "/",
+            "REMOTE_ADDR": "127.0.0.1",
+            "REQUEST_METHOD": "GET",
+            "SCRIPT_NAME": "",
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.version": (1, 0),
+            "wsgi.url_scheme": "http",
+            "wsgi.input": FakePayload(b""),
+            "wsgi.errors": self.errors,
+            "wsgi.multiprocess": True,
+            "wsgi.multithread": False,
+            "wsgi.run_once": False,
+            **self.defaults,
+            **request,
+        }
+
+    def request(self, **request: Any) -> Any:
+        """A request built from the default environ updated with ``request``."""
+        return WSGIRequest(self._base_environ(**request))
+
+    def _get_path(self, parsed: Any) -> str:
+        path = parsed.path
+        # WSGI passes the path as bytes decoded with ISO-8859-1.
+        return unquote_to_bytes(path).decode("iso-8859-1")
+
+    def get(
+        self,
+        path: str,
+        data: Any = None,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        if query_params and data:
+            raise ValueError("query_params and data arguments are mutually exclusive.")
+        return self.generic(
+            "GET", path, secure=secure, headers=headers, query_params=query_params or data, **extra
+        )
+
+    def post(
+        self,
+        path: str,
+        data: Any = None,
+        content_type: str = MULTIPART_CONTENT,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        data = encode_json({} if data is None else data, content_type, self.json_encoder)
+        body = encode_body(data, content_type)
+        return self.generic(
+            "POST",
+            path,
+            body,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    def head(
+        self,
+        path: str,
+        data: Any = None,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        if query_params and data:
+            raise ValueError("query_params and data arguments are mutually exclusive.")
+        return self.generic(
+            "HEAD", path, secure=secure, headers=headers, query_params=query_params or data, **extra
+        )
+
+    def trace(
+        self,
+        path: str,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        return self.generic("TRACE", path, secure=secure, headers=headers, query_params=query_params, **extra)
+
+    def options(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        return self.generic(
+            "OPTIONS",
+            path,
+            data,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    def put(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        data = encode_json(data, content_type, self.json_encoder)
+        return self.generic(
+            "PUT",
+            path,
+            data,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    def patch(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        data = encode_json(data, content_type, self.json_encoder)
+        return self.generic(
+            "PATCH",
+            path,
+            data,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    def delete(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        data = encode_json(data, content_type, self.json_encoder)
+        return self.generic(
+            "DELETE",
+            path,
+            data,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    def generic(
+        self,
+        method: str,
+        path: str,
+        data: Any = "",
+        content_type: str | None = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        """A request of any method; ``data`` is the raw body."""
+        parsed = urlsplit(str(path))
+        body = force_bytes(data, settings.DEFAULT_CHARSET)
+        environ: dict[str, Any] = {
+            "PATH_INFO": self._get_path(parsed),
+            "REQUEST_METHOD": method,
+            "SERVER_PORT": "443" if secure else "80",
+            "wsgi.url_scheme": "https" if secure else "http",
+        }
+        if body:
+            environ.update(
+                {
+                    "CONTENT_LENGTH": str(len(body)),
+                    "CONTENT_TYPE": content_type,
+                    "wsgi.input": FakePayload(body),
+                }
+            )
+        if headers:
+            extra.update(HttpHeaders.to_wsgi_names(headers))
+        if query_params:
+            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
+        environ.update(extra)
+        if not environ.get("QUERY_STRING"):
+            # The WSGI way: the raw query string as bytes decoded with ISO-8859-1.
+            environ["QUERY_STRING"] = parsed.query.encode().decode("iso-8859-1")
+        return self.request(**environ)
+
+
+class AsyncRequestFactory(RequestFactory):
+    """Build ASGI requests (an HTTP scope) instead of WSGI environs."""
+
+    def _base_scope(self, **request: Any) -> dict:
+        return {
+            "asgi": {"version": "3.0"},
+            "type": "http",
+            "http_version": "1.1",
+            "client": ["127.0.0.1", 0],
+            "server": ("testserver", "80"),
+            "scheme": "http",
+            "method": "GET",
+            "headers": [],
+            **self.defaults,
+            **request,
+        }
+
+    def request(self, **request: Any) -> Any:
+        scope = self._base_scope(**request)
+        body_file = scope.pop("_body_file", None) or FakePayload(b"")
+        return ASGIRequest(scope, body_file)
+
+    def generic(
+        self,
+        method: str,
+        path: str,
+        data: Any = "",
+        content_type: str | None = "application/octet-stream",
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        parsed = urlsplit(str(path))
+        body = force_bytes(data, settings.DEFAULT_CHARSET)
+        scope: dict[str, Any] = {
+            "method": method.upper(),
+            "path": self._get_path(parsed),
+            "server": ("127.0.0.1", "443" if secure else "80"),
+            "scheme": "https" if secure else "http",
+            "headers": [(b"host", b"testserver")],
+        }
+        if body:
+            scope["headers"] += [
+                (b"content-length", str(len(body)).encode("ascii")),
+                (b"content-type", (content_type or "").encode("ascii")),
+            ]
+            scope["_body_file"] = FakePayload(body)
+        if query_params:
+            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
+        if headers:
+            extra.update(HttpHeaders.to_asgi_names(headers))
+        query_string = extra.pop("QUERY_STRING", None) or parsed.query
+        scope["query_string"] = force_bytes(query_string, "latin-1")
+        scope["headers"] += [
+            (key.lower().encode("ascii"), force_bytes(value, "latin1"))
+            for key, value in extra.items()
+            if isinstance(key, str)
+        ]
+        cookie = self._cookie_header()
+        if cookie:
+            scope["headers"].append((b"cookie", cookie.encode("latin1")))
+        return self.request(**scope)
+
+
+class _ClientMixin:
+    """What Client and AsyncClient share: cookies, exceptions, JSON, redirects, sessions."""
+
+    cookies: SimpleCookie
+    raise_request_exception: bool
+
+    def store_exc_info(self, **kwargs: Any) -> None:
+        self.exc_info = sys.exc_info()
+
+    def check_exception(self, response: Any) -> None:
+        """Re-raise the view's exception in the test, as raise_request_exception asks."""
+        if self.exc_info:
+            _, exc_value, _ = self.exc_info
+            self.exc_info = None
+            if self.raise_request_exception:
+                raise exc_value
+
+    def _decorate(self, response: Any, request: dict, data: dict, path_info: str, urlconf: Any) -> Any:
+        response.client = self
+        response.request = request
+        response.templates = data.get("templates", [])
+        context = data.get("context")
+        if context is not None and len(context) == 1:
+            context = context[0]
+        response.context = context
+        response.json = partial(self._parse_json, response)
+        response.resolver_match = SimpleLazyObject(lambda: resolve(path_info, urlconf=urlconf))
+        if response.cookies:
+            self.cookies.update(response.cookies)
+            _drop_expired(self.cookies)
+        return response
+
+    def _parse_json(self, response: Any, **extra: Any) -> Any:
+        if not hasattr(response, "_json"):
+            content_type = response.get("Content-Type")
+            if not JSON_CONTENT_TYPE_RE.match(content_type or ""):
+                raise ValueError(f'Content-Type header is "{content_type}", not "application/json"')
+            response._json = json.loads(response.content.decode(response.charset), **extra)
+        return response._json
+
+    def _redirects(self, response: Any, data: Any, headers: Any, query_params: Any, extra: dict) -> Generator:
+        """Yield (method, path, kwargs) for each redirect hop; receive its response; return the last."""
+        response.redirect_chain = []
+        while response.status_code in REDIRECT_STATUS_CODES:
+            chain = response.redirect_chain
+            chain.append((response.url, response.status_code))
+            url = urlsplit(response.url)
+            if url.scheme:
+                extra["wsgi.url_scheme"] = url.scheme
+            if url.hostname:
+                extra["SERVER_NAME"] = url.hostname
+            if url.port:
+                extra["SERVER_PORT"] = str(url.port)
+            path = url.path or "/"
+            if not path.startswith("/"):
+                path = urljoin(response.request["PATH_INFO"], path)
+            method = "get"
+            content_type = None
+            if response.status_code in (307, 308):
+                # 307 and 308 keep the method and the body.
+                method = response.request["REQUEST_METHOD"].lower()
+                if method not in ("get", "head"):
+                    extra["QUERY_STRING"] = url.query
+                    content_type = response.request.get("CONTENT_TYPE")
+            else:
+                data = QueryDict(url.query)
+            kwargs = {"data": data, "headers": headers, "query_params": query_params, **extra}
+            if method not in ("get", "head", "trace"):
+                kwargs["content_type"] = content_type or "application/octet-stream"
+            response = yield method, path, kwargs
+            response.redirect_chain = chain
+            if chain[-1] in chain[:-1]:
+                raise RedirectCycleError("Redirect loop detected.", last_response=response)
+            if len(chain) > MAX_REDIRECTS:
+                raise RedirectCycleError("Too many redirects.", last_response=response)
+        return response
+
+    @property
+    def session(self) -> Any:
+        """The session of the client's session cookie (a new one if there is none yet)."""
+        from importlib import import_module
+
+        engine = import_module(settings.SESSION_ENGINE)
+        cookie = self.cookies.get(settings.SESSION_COOKIE_NAME)
+        if cookie:
+            return engine.SessionStore(cookie.value)
+        session = engine.SessionStore()
+        session.save()
+        self.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+        return session
+
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        from django.contrib.auth import login  # contrib.auth arrives later
+        from django.http import HttpRequest
+
+        backend = backend or settings.AUTHENTICATION_BACKENDS[0]
+        user.backend = backend
+        request = HttpRequest()
+        request.session = self.session
+        login(request, user, backend)
+        request.session.save()
+        self._set_session_cookie(request.session)
+
+    def login(self, **credentials: Any) -> bool:
+        from django.contrib.auth import authenticate
+
+        user = authenticate(**credentials)
+        if user is None:
+            return False
+        self.force_login(user, backend=user.backend)
+        return True
+
+    def logout(self) -> None:
+        from django.contrib.auth import get_user, logout
+        from django.http import HttpRequest
+
+        request = HttpRequest()
+        if self.session:
+            request.session = self.session
+            request.user = get_user(request)
+        else:
+            from django.contrib.auth.models import AnonymousUser
+
+            request.user = AnonymousUser()
+        logout(request)
+        self.cookies = SimpleCookie()
+
+    def _set_session_cookie(self, session: Any) -> None:
+        name = settings.SESSION_COOKIE_NAME
+        self.cookies[name] = session.session_key
+        self.cookies[name].update(
+            {
+                "max-age": None,
+                "path": "/",
+                "domain": settings.SESSION_COOKIE_DOMAIN,
+                "secure": settings.SESSION_COOKIE_SECURE or None,
+                "expires": None,
+            }
+        )
+
+
+def _drop_expired(cookies: SimpleCookie) -> None:
+    """Forget cookies the server expired (max-age 0 or a past date), as a browser does."""
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
+    now = datetime.now(UTC)
+    for key, morsel in list(cookies.items()):
+        if str(morsel["max-age"]) == "0":
+            del cookies[key]
+            continue
+        if morsel["expires"]:
+            try:
+                expires = parsedate_to_datetime(str(morsel["expires"]))
+            except (TypeError, ValueError):
+                continue
+            if expires.tzinfo is None:
+                expires = expires.replace(tzinfo=UTC)
+            if expires <= now:
+                del cookies[key]
+
+
+def _listen(client: Any, data: dict, key: int) -> Any:
+    """Connect the template and exception listeners for one request; return a disconnector."""
+    template_uid = f"template-render-{key}"
+    exception_uid = f"request-exception-{key}"
+    signals.template_rendered.connect(partial(store_rendered_templates, data), dispatch_uid=template_uid)
+    got_request_exception.connect(client.store_exc_info, dispatch_uid=exception_uid)
+
+    def stop() -> None:
+        signals.template_rendered.disconnect(dispatch_uid=template_uid)
+        got_request_exception.disconnect(dispatch_uid=exception_uid)
+
+    return stop
+
+
+def store_rendered_templates(
+    store: dict, signal: Any, sender: Any, template: Any, context: Any, **kwargs: Any
+) -> None:
+    """Remember each rendered template and a copy of its context (response.templates/.context)."""
+    store.setdefault("templates", []).append(template)
+    copied = context.flatten() if hasattr(context, "flatten") else dict(context or {})
+    store.setdefault("context", []).append(copied)
+
+
+class Client(_ClientMixin, RequestFactory):
+    """Send requests through the full handler and middleware, keeping cookies between them."""
+
+    def __init__(
+        self,
+        enforce_csrf_checks: bool = False,
+        raise_request_exception: bool = True,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **defaults: Any,
+    ) -> None:
+        super().__init__(headers=headers, query_params=query_params, **defaults)
+        self.handler = ClientHandler(enforce_csrf_checks)
+        self.raise_request_exception = raise_request_exception
+        self.exc_info = None
+        self.extra = None
+        self.headers = None
+
+    def request(self, **request: Any) -> Any:
+        environ = self._base_environ(**request)
+        data: dict = {}
+        stop = _listen(self, data, id(request))
+        try:
+            response = self.handler(environ)
+        finally:
+            stop()
+        self.check_exception(response)
+        urlconf = getattr(response.wsgi_request, "urlconf", None)
+        return self._decorate(response, environ, data, environ["PATH_INFO"], urlconf)
+
+    def _follow(
+        self, response: Any, follow: bool, data: Any, headers: Any, query_params: Any, extra: dict
+    ) -> Any:
+        if not follow:
+            return response
+        hops = self._redirects(response, data, headers, query_params, dict(extra))
+        try:
+            method, path, kwargs = next(hops)
+            while True:
+                method, path, kwargs = hops.send(getattr(self, method)(path, follow=False, **kwargs))
+        except StopIteration as done:
+            return done.value
+
+    def get(
+        self,
+        path: str,
+        data: Any = None,
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().get(
+            path, data=data, secure=secure, headers=headers, query_params=query_params, **extra
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def post(
+        self,
+        path: str,
+        data: Any = None,
+        content_type: str = MULTIPART_CONTENT,
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().post(
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def head(
+        self,
+        path: str,
+        data: Any = None,
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().head(
+            path, data=data, secure=secure, headers=headers, query_params=query_params, **extra
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def options(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().options(
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def put(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().put(
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def patch(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().patch(
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def delete(
+        self,
+        path: str,
+        data: Any = "",
+        content_type: str = "application/octet-stream",
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().delete(
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    def trace(
+        self,
+        path: str,
+        data: Any = "",
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = super().trace(path, secure=secure, headers=headers, query_params=query_params, **extra)
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+
+class AsyncClient(_ClientMixin, AsyncRequestFactory):
+    """The Client for async tests: every method is a coroutine and runs the ASGI path."""
+
+    def __init__(
+        self,
+        enforce_csrf_checks: bool = False,
+        raise_request_exception: bool = True,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **defaults: Any,
+    ) -> None:
+        super().__init__(headers=headers, query_params=query_params, **defaults)
+        self.handler = AsyncClientHandler(enforce_csrf_checks)
+        self.raise_request_exception = raise_request_exception
+        self.exc_info = None
+        self.extra = None
+        self.headers = None
+
+    async def request(self, **request: Any) -> Any:  # type: ignore[override]
+        if "follow" in request:
+            raise NotImplementedError("AsyncClient request methods do not accept the follow parameter.")
+        scope = self._base_scope(**request)
+        data: dict = {}
+        stop = _listen(self, data, id(request))
+        try:
+            response = await self.handler(scope)
+        finally:
+            stop()
+        self.check_exception(response)
+        urlconf = getattr(response.asgi_request, "urlconf", None)
+        return self._decorate(response, scope, data, scope["path"], urlconf)
+
+    async def _follow(
+        self, response: Any, follow: bool, data: Any, headers: Any, query_params: Any, extra: dict
+    ) -> Any:
+        if not follow:
+            return response
+        response.request.setdefault("PATH_INFO", response.request.get("path", "/"))
+        response.request.setdefault("REQUEST_METHOD", response.request.get("method", "GET"))
+        hops = self._redirects(response, data, headers, query_params, dict(extra))
+        try:
+            method, path, kwargs = next(hops)
+            while True:
+                for key in ("wsgi.url_scheme", "SERVER_NAME", "SERVER_PORT"):
+                    kwargs.pop(key, None)
+                nxt = await getattr(self, method)(path, follow=False, **kwargs)
+                nxt.request.setdefault("PATH_INFO", nxt.request.get("path", "/"))
+                nxt.request.setdefault("REQUEST_METHOD", nxt.request.get("method", "GET"))
+                method, path, kwargs = hops.send(nxt)
+        except StopIteration as done:
+            return done.value
+
+    def _verb(name: str):  # type: ignore[misc]
+        factory_method = getattr(AsyncRequestFactory, name)
+
+        async def method(self: Any, path: str, *args: Any, follow: bool = False, **kwargs: Any) -> Any:
+            response = await factory_method(self, path, *args, **kwargs)
+            data = kwargs.get("data", args[0] if args else None)
+            extra = {
+                k: v
+                for k, v in kwargs.items()
+                if k not in ("data", "content_type", "secure", "headers", "query_params")
+            }
+            return await self._follow(
+                response, follow, data, kwargs.get("headers"), kwargs.get("query_params"), extra
+            )
+
+        method.__name__ = name
+        return method
+
+    get = _verb("get")
+    post = _verb("post")
+    head = _verb("head")
+    options = _verb("options")
+    put = _verb("put")
+    patch = _verb("patch")
+    delete = _verb("delete")
+    trace = _verb("trace")
+    del _verb

@@ -1,0 +1,5 @@
+"""Generic class-based views."""
+
+from django.views.generic.base import RedirectView, TemplateView, View
+
+__all__ = ["View", "TemplateView", "RedirectView"]
