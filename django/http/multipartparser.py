@@ -99,6 +99,8 @@ class _Scanner:
                 del self._buf[:2]
                 return b""
             end = self._buf.find(b"\r\n\r\n")
+            if end > MAX_PART_HEADER_SIZE:
+                raise SuspiciousMultipartForm("A multipart part's headers are too large.")
             if end >= 0:
                 headers = bytes(self._buf[:end])
                 del self._buf[: end + 4]

@@ -1,0 +1,111 @@
+"""Views used by the handler tests."""
+
+from __future__ import annotations
+
+import asyncio
+
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+
+events: list[str] = []
+
+
+def hello(request):
+    return HttpResponse(f"hello {request.method} {request.GET.get('q', '')}")
+
+
+async def async_hello(request):
+    await asyncio.sleep(0)
+    return HttpResponse("async hello")
+
+
+def echo_post(request):
+    files = {name: f.read().decode() for name, f in request.FILES.items()}
+    return HttpResponse(f"{sorted(request.POST.items())} {files}")
+
+
+def echo_body(request):
+    return HttpResponse(request.body)
+
+
+def host(request):
+    return HttpResponse(request.get_host())
+
+
+def not_found(request):
+    raise Http404("no such thing")
+
+
+def forbidden(request):
+    raise PermissionDenied("nope")
+
+
+def suspicious(request):
+    raise SuspiciousOperation("sneaky")
+
+
+def bad_request(request):
+    raise BadRequest("malformed")
+
+
+def crash(request):
+    raise ValueError("boom")
+
+
+def returns_none(request):
+    return None
+
+
+def returns_coroutine(request):
+    return async_hello(request)
+
+
+def stream(request):
+    return StreamingHttpResponse(f"chunk{i};" for i in range(3))
+
+
+def async_stream(request):
+    async def gen():
+        for i in range(3):
+            yield f"a{i};"
+
+    return StreamingHttpResponse(gen())
+
+
+async def slow(request):
+    events.append("slow started")
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        events.append("slow cancelled")
+        raise
+    return HttpResponse("never")
+
+
+def big(request):
+    return HttpResponse(b"x" * 200_000)
+
+
+class Renderable(HttpResponse):
+    """A response with render() that middleware may see before rendering."""
+
+    def __init__(self):
+        super().__init__("unrendered")
+        self.is_rendered = False
+
+    def render(self):
+        self.content = b"rendered"
+        self.is_rendered = True
+        return self
+
+
+def template_response(request):
+    return Renderable()
+
+
+def raise_after_render(request):
+    class Bad(Renderable):
+        def render(self):
+            raise ValueError("render failed")
+
+    return Bad()
