@@ -1,0 +1,985 @@
+"""BaseDatabaseSchemaEditor: DDL for models, fields, indexes and constraints.
+
+``with connection.schema_editor() as editor:`` runs the statements (in a transaction where DDL
+is transactional) and the deferred ones (foreign keys, indexes) at the end of the block. With
+``collect_sql=True`` statements are gathered in ``collected_sql`` instead (sqlmigrate).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db.backends.base.schema_alter import AlterFieldMixin, has_db_default
+from django.db.backends.ddl_references import (
+    Columns,
+    Expressions,
+    ForeignKeyName,
+    IndexName,
+    Statement,
+    Table,
+)
+from django.db.backends.utils import names_digest, split_identifier, truncate_name
+
+logger = logging.getLogger("django.db.backends.schema")
+
+AUTO_FIELD_TYPES = ("AutoField", "BigAutoField", "SmallAutoField")
+
+
+class BaseDatabaseSchemaEditor(AlterFieldMixin):
+    """The backend-neutral schema editor; backends override templates and a few methods."""
+
+    sql_create_table = "CREATE TABLE %(table)s (%(definition)s)"
+    sql_rename_table = "ALTER TABLE %(old_table)s RENAME TO %(new_table)s"
+    sql_retablespace_table = "ALTER TABLE %(table)s SET TABLESPACE %(new_tablespace)s"
+    sql_delete_table = "DROP TABLE %(table)s CASCADE"
+
+    sql_create_column = "ALTER TABLE %(table)s ADD COLUMN %(column)s %(definition)s"
+    sql_alter_column = "ALTER TABLE %(table)s %(changes)s"
+    sql_alter_column_type = "ALTER COLUMN %(column)s TYPE %(type)s%(collation)s"
+    sql_alter_column_null = "ALTER COLUMN %(column)s DROP NOT NULL"
+    sql_alter_column_not_null = "ALTER COLUMN %(column)s SET NOT NULL"
+    sql_alter_column_default = "ALTER COLUMN %(column)s SET DEFAULT %(default)s"
+    sql_alter_column_no_default = "ALTER COLUMN %(column)s DROP DEFAULT"
+    sql_alter_column_no_default_null = sql_alter_column_no_default
+    sql_delete_column = "ALTER TABLE %(table)s DROP COLUMN %(column)s CASCADE"
+    sql_rename_column = "ALTER TABLE %(table)s RENAME COLUMN %(old_column)s TO %(new_column)s"
+    sql_update_with_default = "UPDATE %(table)s SET %(column)s = %(default)s WHERE %(column)s IS NULL"
+
+    sql_unique_constraint = "UNIQUE (%(columns)s)%(deferrable)s"
+    sql_check_constraint = "CHECK (%(check)s)"
+    sql_delete_constraint = "ALTER TABLE %(table)s DROP CONSTRAINT %(name)s"
+    sql_constraint = "CONSTRAINT %(name)s %(constraint)s"
+    sql_pk_constraint = "PRIMARY KEY (%(columns)s)"
+
+    sql_create_check = "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s CHECK (%(check)s)"
+    sql_delete_check = sql_delete_constraint
+    sql_create_unique = "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s UNIQUE (%(columns)s)%(deferrable)s"
+    sql_delete_unique = sql_delete_constraint
+
+    sql_create_fk = (
+        "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s FOREIGN KEY (%(column)s) "
+        "REFERENCES %(to_table)s (%(to_column)s)%(on_delete_db)s%(deferrable)s"
+    )
+    sql_create_inline_fk: str | None = None
+    sql_create_column_inline_fk: str | None = None
+    sql_delete_fk = sql_delete_constraint
+
+    sql_create_index = "CREATE INDEX %(name)s ON %(table)s (%(columns)s)%(include)s%(extra)s%(condition)s"
+    sql_create_unique_index = (
+        "CREATE UNIQUE INDEX %(name)s ON %(table)s (%(columns)s)%(include)s%(condition)s"
+    )
+    sql_rename_index = "ALTER INDEX %(old_name)s RENAME TO %(new_name)s"
+    sql_delete_index = "DROP INDEX %(name)s"
+
+    sql_create_pk = "ALTER TABLE %(table)s ADD CONSTRAINT %(name)s PRIMARY KEY (%(columns)s)"
+    sql_delete_pk = sql_delete_constraint
+    sql_delete_procedure = "DROP PROCEDURE %(procedure)s"
+
+    sql_alter_table_comment = "COMMENT ON TABLE %(table)s IS %(comment)s"
+    sql_alter_column_comment = "COMMENT ON COLUMN %(table)s.%(column)s IS %(comment)s"
+
+    def __init__(self, connection: Any, collect_sql: bool = False, atomic: bool = True) -> None:
+        self.connection = connection
+        self.collect_sql = collect_sql
+        if self.collect_sql:
+            self.collected_sql: list[str] = []
+        self.atomic_migration = self.connection.features.can_rollback_ddl and atomic
+        self.deferred_sql: list[Any] = []
+
+    # Context manager.
+
+    def __enter__(self) -> BaseDatabaseSchemaEditor:
+        self.deferred_sql = []
+        if self.atomic_migration:
+            from django.db.transaction import atomic
+
+            self.atomic = atomic(self.connection.alias)
+            self.atomic.__enter__()
+        return self
+
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
+        if exc_type is None:
+            for sql in self.deferred_sql:
+                self.execute(sql)
+        if self.atomic_migration:
+            self.atomic.__exit__(exc_type, exc_value, traceback)
+
+    # Executing.
+
+    def execute(self, sql: Any, params: Any = ()) -> None:
+        """Run (or collect) one statement; ``sql`` may be a Statement."""
+        if (
+            not self.collect_sql
+            and self.connection.in_atomic_block
+            and not self.connection.features.can_rollback_ddl
+        ):
+            from django.db.transaction import TransactionManagementError
+
+            raise TransactionManagementError(
+                "Executing DDL statements while in a transaction on databases that can't perform a "
+                "rollback is prohibited."
+            )
+        sql = str(sql)
+        logger.debug("%s; (params %r)", sql, params, extra={"params": params, "sql": sql})
+        if self.collect_sql:
+            ending = "" if sql.rstrip().endswith(";") else ";"
+            if params is not None:
+                self.collected_sql.append((sql % tuple(map(self.quote_value, params))) + ending)
+            else:
+                self.collected_sql.append(sql + ending)
+            return
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def quote_name(self, name: str) -> str:
+        return self.connection.ops.quote_name(name)
+
+    def quote_value(self, value: Any) -> str:
+        """A literal for SQL that cannot take parameters (DDL); backends must escape properly."""
+        raise NotImplementedError()
+
+    # Columns.
+
+    def table_sql(self, model: Any) -> tuple[str, list]:
+        """The CREATE TABLE statement of a model and its parameters."""
+        return self._table_sql_for(model, model._meta.db_table, model._meta.local_fields)
+
+    def _table_sql_for(
+        self,
+        model: Any,
+        db_table: str,
+        fields: list,
+        constraints: list | None = None,
+        unique_together: Any = None,
+    ) -> tuple[str, list]:
+        meta = model._meta
+        definitions: list[str] = []
+        params: list = []
+        for field in fields:
+            column = self._table_column_sql(model, db_table, field, params)
+            if column:
+                definitions.append(column)
+        if unique_together is None:
+            unique_together = meta.unique_together
+        for field_names in unique_together:
+            # A separately named constraint, so alter_unique_together can drop it by name.
+            self.deferred_sql.append(
+                self._create_unique_sql(model, [meta.get_field(name) for name in field_names])
+            )
+        pk = meta.pk
+        if pk is not None and getattr(pk, "column", "") is None and hasattr(pk, "fields"):
+            # A CompositePrimaryKey has no column of its own.
+            pk_columns = ", ".join(self.quote_name(f.column) for f in pk.fields)
+            definitions.append(self.sql_pk_constraint % {"columns": pk_columns})
+        for constraint in meta.constraints if constraints is None else constraints:
+            sql = constraint.constraint_sql(model, self)
+            if sql:
+                definitions.append(str(sql))
+        sql = self.sql_create_table % {
+            "table": self.quote_name(db_table),
+            "definition": ", ".join(definitions),
+        }
+        if meta.db_tablespace:
+            tablespace_sql = self.connection.ops.tablespace_sql(meta.db_tablespace)
+            if tablespace_sql:
+                sql += " " + tablespace_sql
+        return sql, params
+
+    def _table_column_sql(self, model: Any, db_table: str, field: Any, params: list) -> str | None:
+        definition, extra_params = self.column_sql(model, field)
+        if definition is None:
+            return None
+        params.extend(extra_params)
+        db_params = field.db_parameters(connection=self.connection)
+        if db_params.get("check"):
+            definition += " " + self.sql_check_constraint % db_params
+        if field.remote_field and field.db_constraint:
+            to_table = field.remote_field.model._meta.db_table
+            to_column = field.remote_field.model._meta.get_field(field.remote_field.field_name).column
+            if self.sql_create_inline_fk:
+                definition += " " + self.sql_create_inline_fk % {
+                    "to_table": self.quote_name(to_table),
+                    "to_column": self.quote_name(to_column),
+                    "on_delete_db": self._on_delete_db_sql(field),
+                }
+            elif self.connection.features.supports_foreign_keys:
+                self.deferred_sql.append(self._create_fk_sql(model, field, "_fk_%(to_table)s_%(to_column)s"))
+        if field.get_internal_type() in AUTO_FIELD_TYPES:
+            autoinc_sql = self.connection.ops.autoinc_sql(db_table, field.column)
+            if autoinc_sql:
+                self.deferred_sql.extend(autoinc_sql)
+        return f"{self.quote_name(field.column)} {definition}"
+
+    def _iter_column_sql(
+        self,
+        column_db_type: str,
+        params: list,
+        model: Any,
+        field: Any,
+        field_db_params: dict,
+        include_default: bool,
+    ) -> Any:
+        yield column_db_type
+        collation = field_db_params.get("collation")
+        if collation:
+            yield self._collate_sql(collation)
+        if self.connection.features.supports_comments_inline and getattr(field, "db_comment", None):
+            yield self._comment_sql(field.db_comment)
+        if getattr(field, "generated", False):
+            generated_sql, generated_params = self._column_generated_sql(field)
+            params.extend(generated_params)
+            yield generated_sql
+            return
+        if has_db_default(field):
+            default_sql, default_params = self.db_default_sql(field)
+            params.extend(default_params)
+            yield f"DEFAULT {default_sql}"
+        elif include_default:
+            default_value = self.effective_default(field)
+            if default_value is not None:
+                column_default = "DEFAULT " + self._column_default_sql(field)
+                if self.connection.features.requires_literal_defaults:
+                    yield column_default % self.prepare_default(default_value)
+                else:
+                    params.append(default_value)
+                    yield column_default
+        if not field.null:
+            yield "NOT NULL"
+        elif not self.connection.features.implied_column_null:
+            yield "NULL"
+        if field.primary_key:
+            yield "PRIMARY KEY"
+        elif field.unique:
+            yield "UNIQUE"
+        tablespace = getattr(field, "db_tablespace", None) or model._meta.db_tablespace
+        if tablespace and self.connection.features.supports_tablespaces and field.unique:
+            yield self.connection.ops.tablespace_sql(tablespace, inline=True)
+
+    def column_sql(
+        self, model: Any, field: Any, include_default: bool = False
+    ) -> tuple[str | None, list | None]:
+        """The column definition of a field (without its name) and parameters; (None, None) for M2M."""
+        field_db_params = field.db_parameters(connection=self.connection)
+        column_db_type = field_db_params["type"]
+        if column_db_type is None:
+            return None, None
+        params: list = []
+        sql = " ".join(
+            self._iter_column_sql(column_db_type, params, model, field, field_db_params, include_default)
+        )
+        return sql, params
+
+    def skip_default(self, field: Any) -> bool:
+        """True where a field's default cannot be a column default (e.g. BLOB/TEXT on MySQL)."""
+        return False
+
+    def skip_default_on_alter(self, field: Any) -> bool:
+        return False
+
+    def prepare_default(self, value: Any) -> str:
+        raise NotImplementedError(
+            "subclasses of BaseDatabaseSchemaEditor for backends which have requires_literal_defaults must "
+            "provide a prepare_default() method"
+        )
+
+    def _column_default_sql(self, field: Any) -> str:
+        return "%s"
+
+    def db_default_sql(self, field: Any) -> tuple[str, list]:
+        """The SQL of a field's db_default expression, compiled for this connection."""
+        from django.db.models.expressions import Value
+        from django.db.models.sql import Query
+
+        db_default = field._db_default_expression
+        template = self._column_default_sql(field) if isinstance(db_default, Value) else "(%s)"
+        query = Query(model=field.model)
+        compiler = query.get_compiler(connection=self.connection)
+        default_sql, params = compiler.compile(db_default)
+        if self.connection.features.requires_literal_defaults:
+            default_sql %= tuple(self.prepare_default(p) for p in params)
+            params = []
+        return template % default_sql, list(params)
+
+    def _column_generated_sql(self, field: Any) -> tuple[str, list]:
+        expression_sql, params = field.generated_sql(self.connection)
+        persistency = "STORED" if field.db_persist else "VIRTUAL"
+        if self.connection.features.requires_literal_defaults:
+            expression_sql %= tuple(self.quote_value(p) for p in params)
+            params = ()
+        return f"GENERATED ALWAYS AS ({expression_sql}) {persistency}", list(params)
+
+    @staticmethod
+    def _effective_default(field: Any) -> Any:
+        import datetime
+
+        from django.utils import timezone
+
+        if field.has_default():
+            return field.get_default()
+        if not field.null and field.blank and getattr(field, "empty_strings_allowed", False):
+            return b"" if field.get_internal_type() == "BinaryField" else ""
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            internal = field.get_internal_type()
+            if internal == "DateTimeField":
+                return timezone.now()
+            now = datetime.datetime.now()
+            if internal == "DateField":
+                return now.date()
+            if internal == "TimeField":
+                return now.time()
+            return now
+        return None
+
+    def effective_default(self, field: Any) -> Any:
+        """The value existing rows get when a column is added: the default, prepared for the DB."""
+        return field.get_db_prep_save(self._effective_default(field), self.connection)
+
+    # Tables.
+
+    def create_model(self, model: Any) -> None:
+        """CREATE TABLE for a model, its indexes (deferred) and its automatic M2M tables."""
+        sql, params = self.table_sql(model)
+        self.execute(sql, params or None)
+        if (
+            self.connection.features.supports_comments
+            and not self.connection.features.supports_comments_inline
+        ):
+            if model._meta.db_table_comment:
+                self.alter_db_table_comment(model, None, model._meta.db_table_comment)
+            for field in model._meta.local_fields:
+                if getattr(field, "db_comment", None):
+                    self.execute(*self._alter_column_comment_sql(model, field, None, field.db_comment))
+        self.deferred_sql.extend(self._model_indexes_sql(model))
+        for field in model._meta.local_many_to_many:
+            if field.remote_field.through._meta.auto_created:
+                self.create_model(field.remote_field.through)
+
+    def delete_model(self, model: Any) -> None:
+        """DROP TABLE for a model and its automatic M2M tables; pending SQL on it is dropped."""
+        for field in model._meta.local_many_to_many:
+            if field.remote_field.through._meta.auto_created:
+                self.delete_model(field.remote_field.through)
+        self.execute(self.sql_delete_table % {"table": self.quote_name(model._meta.db_table)})
+        self._forget_deferred_for_table(model._meta.db_table)
+
+    def _forget_deferred_for_table(self, table: str) -> None:
+        self.deferred_sql = [
+            sql
+            for sql in self.deferred_sql
+            if not (isinstance(sql, Statement) and sql.references_table(table))
+        ]
+
+    def alter_db_table(self, model: Any, old_db_table: str, new_db_table: str) -> None:
+        if old_db_table == new_db_table or (
+            self.connection.features.ignores_table_name_case and old_db_table.lower() == new_db_table.lower()
+        ):
+            return
+        self.execute(
+            self.sql_rename_table
+            % {"old_table": self.quote_name(old_db_table), "new_table": self.quote_name(new_db_table)}
+        )
+        for sql in self.deferred_sql:
+            if isinstance(sql, Statement):
+                sql.rename_table_references(old_db_table, new_db_table)
+
+    def alter_db_table_comment(
+        self, model: Any, old_db_table_comment: str | None, new_db_table_comment: str | None
+    ) -> None:
+        if not self.connection.features.supports_comments:
+            return
+        self.execute(
+            self.sql_alter_table_comment
+            % {
+                "table": self.quote_name(model._meta.db_table),
+                "comment": self.quote_value(new_db_table_comment or ""),
+            }
+        )
+
+    def alter_db_tablespace(self, model: Any, old_db_tablespace: str, new_db_tablespace: str) -> None:
+        self.execute(
+            self.sql_retablespace_table
+            % {
+                "table": self.quote_name(model._meta.db_table),
+                "old_tablespace": self.quote_name(old_db_tablespace),
+                "new_tablespace": self.quote_name(new_db_tablespace),
+            }
+        )
+
+    def alter_unique_together(self, model: Any, old_unique_together: Any, new_unique_together: Any) -> None:
+        """Drop and create the unique constraints of ``unique_together``."""
+        olds = {tuple(fields) for fields in old_unique_together}
+        news = {tuple(fields) for fields in new_unique_together}
+        for fields in olds.difference(news):
+            self._delete_composed_index(
+                model, fields, {"unique": True, "primary_key": False}, self.sql_delete_unique
+            )
+        for field_names in news.difference(olds):
+            fields = [model._meta.get_field(name) for name in field_names]
+            self.execute(self._create_unique_sql(model, fields))
+
+    def _delete_composed_index(self, model: Any, fields: Any, constraint_kwargs: dict, sql: str) -> None:
+        meta_constraint_names = {constraint.name for constraint in model._meta.constraints}
+        meta_index_names = {index.name for index in model._meta.indexes}
+        columns = [model._meta.get_field(name).column for name in fields]
+        names = self._constraint_names(
+            model, columns, exclude=meta_constraint_names | meta_index_names, **constraint_kwargs
+        )
+        if constraint_kwargs.get("unique") and len(names) > 1:
+            # Prefer the constraint itself over an index that merely backs it.
+            default_name = str(self._unique_constraint_name(model._meta.db_table, columns, quote=False))
+            if default_name in names:
+                names = [default_name]
+        if len(names) != 1:
+            raise ValueError(
+                f"Found wrong number ({len(names)}) of constraints for {model._meta.db_table}"
+                f"({', '.join(columns)})"
+            )
+        self.execute(self._delete_constraint_sql(sql, model, names[0]))
+
+    # Fields.
+
+    def add_field(self, model: Any, field: Any) -> None:
+        """ALTER TABLE ADD COLUMN, plus its constraint, index and M2M table as needed."""
+        if field.many_to_many and field.remote_field.through._meta.auto_created:
+            return self.create_model(field.remote_field.through)
+        definition, params = self.column_sql(model, field, include_default=True)
+        if definition is None:
+            return None
+        db_params = field.db_parameters(connection=self.connection)
+        if db_params.get("check"):
+            definition += " " + self.sql_check_constraint % db_params
+        if field.remote_field and self.connection.features.supports_foreign_keys and field.db_constraint:
+            self._add_field_fk(model, field)
+        sql = self.sql_create_column % {
+            "table": self.quote_name(model._meta.db_table),
+            "column": self.quote_name(field.column),
+            "definition": definition,
+        }
+        if (
+            self.sql_create_column_inline_fk
+            and field.remote_field
+            and field.db_constraint
+            and self.connection.features.supports_foreign_keys
+        ):
+            sql += " " + self._inline_fk_sql(model, field)
+        self.execute(sql, params or None)
+        if (
+            not has_db_default(field)
+            and not self.skip_default_on_alter(field)
+            and self.effective_default(field) is not None
+        ):
+            changes_sql, changes_params = self._alter_column_default_sql(model, None, field, drop=True)
+            self.execute(
+                self.sql_alter_column
+                % {"table": self.quote_name(model._meta.db_table), "changes": changes_sql},
+                changes_params,
+            )
+        if (
+            getattr(field, "db_comment", None)
+            and self.connection.features.supports_comments
+            and not self.connection.features.supports_comments_inline
+        ):
+            self.execute(*self._alter_column_comment_sql(model, field, None, field.db_comment))
+        self.deferred_sql.extend(self._field_indexes_sql(model, field))
+        if self.connection.features.connection_persists_old_columns:
+            self.connection.close()
+        return None
+
+    def _add_field_fk(self, model: Any, field: Any) -> None:
+        if not self.sql_create_column_inline_fk:
+            self.deferred_sql.append(self._create_fk_sql(model, field, "_fk_%(to_table)s_%(to_column)s"))
+
+    def _inline_fk_sql(self, model: Any, field: Any) -> str:
+        to_table = field.remote_field.model._meta.db_table
+        to_column = field.remote_field.model._meta.get_field(field.remote_field.field_name).column
+        name = self._fk_constraint_name(model, field, "_fk_%(to_table)s_%(to_column)s")
+        return self.sql_create_column_inline_fk % {
+            "name": name,
+            "namespace": "",
+            "column": self.quote_name(field.column),
+            "to_table": self.quote_name(to_table),
+            "to_column": self.quote_name(to_column),
+            "deferrable": self.connection.ops.deferrable_sql(),
+            "on_delete_db": self._on_delete_db_sql(field),
+        }
+
+    def remove_field(self, model: Any, field: Any) -> None:
+        """ALTER TABLE DROP COLUMN (its FK constraint first); M2M: drop the through table."""
+        if field.many_to_many and field.remote_field.through._meta.auto_created:
+            return self.delete_model(field.remote_field.through)
+        if field.db_parameters(connection=self.connection)["type"] is None:
+            return None
+        if field.remote_field and self.connection.features.supports_foreign_keys:
+            for name in self._constraint_names(model, [field.column], foreign_key=True):
+                self.execute(self._delete_fk_sql(model, name))
+        self.execute(
+            self.sql_delete_column
+            % {"table": self.quote_name(model._meta.db_table), "column": self.quote_name(field.column)}
+        )
+        if self.connection.features.connection_persists_old_columns:
+            self.connection.close()
+        table = model._meta.db_table
+        self.deferred_sql = [
+            sql
+            for sql in self.deferred_sql
+            if not (isinstance(sql, Statement) and sql.references_column(table, field.column))
+        ]
+        return None
+
+    # Indexes and constraints.
+
+    def add_index(self, model: Any, index: Any) -> None:
+        if (
+            getattr(index, "contains_expressions", False)
+            and not self.connection.features.supports_expression_indexes
+        ):
+            return
+        self.execute(index.create_sql(model, self), params=None)
+
+    def remove_index(self, model: Any, index: Any) -> None:
+        if (
+            getattr(index, "contains_expressions", False)
+            and not self.connection.features.supports_expression_indexes
+        ):
+            return
+        self.execute(index.remove_sql(model, self))
+
+    def rename_index(self, model: Any, old_index: Any, new_index: Any) -> None:
+        if self.connection.features.can_rename_index:
+            self.execute(self._rename_index_sql(model, old_index.name, new_index.name), params=None)
+        else:
+            self.remove_index(model, old_index)
+            self.add_index(model, new_index)
+
+    def add_constraint(self, model: Any, constraint: Any) -> None:
+        sql = constraint.create_sql(model, self)
+        if sql:
+            self.execute(sql, params=None)
+
+    def remove_constraint(self, model: Any, constraint: Any) -> None:
+        sql = constraint.remove_sql(model, self)
+        if sql:
+            self.execute(sql)
+
+    # Names.
+
+    def _create_index_name(self, table_name: str, column_names: list[str], suffix: str = "") -> str:
+        """A deterministic name for an index or constraint, shortened to the database's limit."""
+        _, table_name = split_identifier(table_name)
+        hash_part = f"{names_digest(table_name, *column_names, length=8)}{suffix}"
+        max_length = self.connection.ops.max_name_length() or 200
+        name = f"{table_name}_{'_'.join(column_names)}_{hash_part}"
+        if len(name) <= max_length:
+            return name
+        if len(hash_part) > max_length / 3:
+            hash_part = hash_part[: max_length // 3]
+        part_length = (max_length - len(hash_part)) // 2 - 1
+        name = f"{table_name[:part_length]}_{'_'.join(column_names)[:part_length]}_{hash_part}"
+        # Identifiers may not start with an underscore or a digit everywhere.
+        if name[0] == "_" or name[0].isdigit():
+            name = f"D{name[:-1]}"
+        return name
+
+    def _fk_constraint_name(self, model: Any, field: Any, suffix: str) -> ForeignKeyName:
+        def create_fk_name(*args: Any, **kwargs: Any) -> str:
+            return self.quote_name(self._create_index_name(*args, **kwargs))
+
+        return ForeignKeyName(
+            model._meta.db_table,
+            [field.column],
+            split_identifier(field.target_field.model._meta.db_table)[1],
+            [field.target_field.column],
+            suffix,
+            create_fk_name,
+        )
+
+    def _unique_constraint_name(self, table: str, columns: list[str], quote: bool = True) -> Any:
+        if quote:
+
+            def create_unique_name(*args: Any, **kwargs: Any) -> str:
+                return self.quote_name(self._create_index_name(*args, **kwargs))
+
+        else:
+            create_unique_name = self._create_index_name
+        return IndexName(table, columns, "_uniq", create_unique_name)
+
+    def _constraint_names(
+        self,
+        model: Any,
+        column_names: list[str] | None = None,
+        unique: bool | None = None,
+        primary_key: bool | None = None,
+        index: bool | None = None,
+        foreign_key: bool | None = None,
+        check: bool | None = None,
+        type_: str | None = None,
+        exclude: Any = None,
+    ) -> list[str]:
+        """Names of the table's constraints that match every given criterion (introspected)."""
+        if column_names is not None:
+            column_names = [self.connection.introspection.identifier_converter(c) for c in column_names]
+        with self.connection.cursor() as cursor:
+            constraints = self.connection.introspection.get_constraints(cursor, model._meta.db_table)
+        wanted = {"unique": unique, "primary_key": primary_key, "index": index, "check": check}
+        result = []
+        for name, info in constraints.items():
+            if column_names is not None and column_names != info["columns"]:
+                continue
+            if any(value is not None and info[key] != value for key, value in wanted.items()):
+                continue
+            if foreign_key is not None and not info["foreign_key"]:
+                continue
+            if type_ is not None and info.get("type") != type_:
+                continue
+            if exclude and name in exclude:
+                continue
+            result.append(name)
+        return result
+
+    # SQL builders for indexes and constraints.
+
+    def _index_condition_sql(self, condition: Any) -> str:
+        return f" WHERE {condition}" if condition else ""
+
+    def _index_include_sql(self, model: Any, columns: Any) -> Any:
+        if not columns or not self.connection.features.supports_covering_indexes:
+            return ""
+        return Statement(
+            " INCLUDE (%(columns)s)", columns=Columns(model._meta.db_table, columns, self.quote_name)
+        )
+
+    def _create_index_sql(
+        self,
+        model: Any,
+        *,
+        fields: Any = None,
+        name: Any = None,
+        suffix: str = "",
+        using: str = "",
+        db_tablespace: str | None = None,
+        col_suffixes: Any = (),
+        sql: str | None = None,
+        opclasses: Any = (),
+        condition: Any = None,
+        include: Any = None,
+        expressions: Any = None,
+    ) -> Statement:
+        """CREATE INDEX for fields or expressions (the Index API and db_index)."""
+        fields = fields or []
+        expressions = expressions or []
+        compiler = self._query_compiler(model)
+        tablespace_sql = self._get_index_tablespace_sql(model, fields, db_tablespace=db_tablespace)
+        columns = [field.column for field in fields]
+        table = model._meta.db_table
+
+        def create_index_name(*args: Any, **kwargs: Any) -> str:
+            nonlocal name
+            if name is None:
+                name = self._create_index_name(*args, **kwargs)
+            return self.quote_name(name)
+
+        if columns:
+            columns_part: Any = self._index_columns(table, columns, col_suffixes, opclasses)
+        else:
+            columns_part = Expressions(table, expressions, compiler, self.quote_value)
+        return Statement(
+            sql or self.sql_create_index,
+            table=Table(table, self.quote_name),
+            name=IndexName(table, columns, suffix, create_index_name),
+            using=using,
+            columns=columns_part,
+            extra=tablespace_sql,
+            condition=self._index_condition_sql(condition),
+            include=self._index_include_sql(model, include),
+        )
+
+    def _query_compiler(self, model: Any) -> Any:
+        from django.db.models.sql import Query
+
+        return Query(model, alias_cols=False).get_compiler(connection=self.connection)
+
+    def _index_columns(self, table: str, columns: list[str], col_suffixes: Any, opclasses: Any) -> Any:
+        return Columns(table, columns, self.quote_name, col_suffixes=col_suffixes)
+
+    def _get_index_tablespace_sql(self, model: Any, fields: Any, db_tablespace: str | None = None) -> str:
+        if db_tablespace is None:
+            if len(fields) == 1 and getattr(fields[0], "db_tablespace", None):
+                db_tablespace = fields[0].db_tablespace
+            elif getattr(model._meta, "db_tablespace", None):
+                db_tablespace = model._meta.db_tablespace
+        if db_tablespace is not None:
+            return " " + self.connection.ops.tablespace_sql(db_tablespace)
+        return ""
+
+    def _delete_index_sql(self, model: Any, name: str, sql: str | None = None) -> Statement:
+        return Statement(
+            sql or self.sql_delete_index,
+            table=Table(model._meta.db_table, self.quote_name),
+            name=self.quote_name(name),
+        )
+
+    def _rename_index_sql(self, model: Any, old_name: str, new_name: str) -> Statement:
+        return Statement(
+            self.sql_rename_index,
+            table=Table(model._meta.db_table, self.quote_name),
+            old_name=self.quote_name(old_name),
+            new_name=self.quote_name(new_name),
+        )
+
+    def _model_indexes_sql(self, model: Any) -> list:
+        """CREATE INDEX statements for a model's db_index fields and Meta.indexes."""
+        meta = model._meta
+        if not meta.managed or meta.proxy or meta.swapped:
+            return []
+        output = []
+        for field in meta.local_fields:
+            output.extend(self._field_indexes_sql(model, field))
+        for index in meta.indexes:
+            if (
+                not getattr(index, "contains_expressions", False)
+                or self.connection.features.supports_expression_indexes
+            ):
+                output.append(index.create_sql(model, self))
+        return output
+
+    def _field_indexes_sql(self, model: Any, field: Any) -> list:
+        if self._field_should_be_indexed(model, field):
+            return [self._create_index_sql(model, fields=[field])]
+        return []
+
+    def _field_should_be_indexed(self, model: Any, field: Any) -> bool:
+        return bool(field.db_index) and not field.unique
+
+    def _deferrable_constraint_sql(self, deferrable: Any) -> str:
+        from django.db.models.constraints import Deferrable
+
+        if deferrable is None:
+            return ""
+        if deferrable == Deferrable.DEFERRED:
+            return " DEFERRABLE INITIALLY DEFERRED"
+        if deferrable == Deferrable.IMMEDIATE:
+            return " DEFERRABLE INITIALLY IMMEDIATE"
+        return ""
+
+    def _on_delete_db_sql(self, field: Any) -> str:
+        """' ON DELETE ...' for database-level on_delete (6.0's DB_CASCADE & co)."""
+        on_delete = getattr(field.remote_field, "on_delete", None)
+        clause = getattr(on_delete, "on_delete_sql", None)
+        if clause is None:
+            return ""
+        return f" ON DELETE {clause}" if isinstance(clause, str) else f" ON DELETE {clause(self)}"
+
+    def _create_fk_sql(self, model: Any, field: Any, suffix: str) -> Statement:
+        table = Table(model._meta.db_table, self.quote_name)
+        to_table = Table(field.target_field.model._meta.db_table, self.quote_name)
+        return Statement(
+            self.sql_create_fk,
+            table=table,
+            name=self._fk_constraint_name(model, field, suffix),
+            column=Columns(model._meta.db_table, [field.column], self.quote_name),
+            to_table=to_table,
+            to_column=Columns(
+                field.target_field.model._meta.db_table, [field.target_field.column], self.quote_name
+            ),
+            deferrable=self.connection.ops.deferrable_sql(),
+            on_delete_db=self._on_delete_db_sql(field),
+        )
+
+    def _delete_fk_sql(self, model: Any, name: str) -> Statement:
+        return self._delete_constraint_sql(self.sql_delete_fk, model, name)
+
+    def _unique_supported(
+        self,
+        condition: Any = None,
+        deferrable: Any = None,
+        include: Any = None,
+        expressions: Any = None,
+        nulls_distinct: Any = None,
+    ) -> bool:
+        features = self.connection.features
+        return (
+            (not condition or features.supports_partial_indexes)
+            and (not deferrable or features.supports_deferrable_unique_constraints)
+            and (not include or features.supports_covering_indexes)
+            and (not expressions or features.supports_expression_indexes)
+            and (nulls_distinct is None or features.supports_nulls_distinct_unique_constraints)
+        )
+
+    def _nulls_distinct_sql(self, nulls_distinct: Any) -> str:
+        if nulls_distinct is None:
+            return ""
+        return " NULLS DISTINCT" if nulls_distinct else " NULLS NOT DISTINCT"
+
+    def _unique_sql(
+        self,
+        model: Any,
+        fields: Any,
+        name: str,
+        condition: Any = None,
+        deferrable: Any = None,
+        include: Any = None,
+        opclasses: Any = None,
+        expressions: Any = None,
+        nulls_distinct: Any = None,
+    ) -> Any:
+        """The inline ``CONSTRAINT ... UNIQUE`` of a UniqueConstraint, or None when it needs an index."""
+        if not self._unique_supported(condition, deferrable, include, expressions, nulls_distinct):
+            return None
+        if condition or include or opclasses or expressions:
+            # Only an index can express these; it is created after the table.
+            sql = self._create_unique_sql(
+                model,
+                fields,
+                name=name,
+                condition=condition,
+                include=include,
+                opclasses=opclasses,
+                expressions=expressions,
+                nulls_distinct=nulls_distinct,
+            )
+            if sql:
+                self.deferred_sql.append(sql)
+            return None
+        constraint = self.sql_unique_constraint % {
+            "columns": ", ".join(self.quote_name(field.column) for field in fields),
+            "deferrable": self._deferrable_constraint_sql(deferrable),
+        }
+        if nulls_distinct is not None:
+            constraint = constraint.replace("UNIQUE", "UNIQUE" + self._nulls_distinct_sql(nulls_distinct), 1)
+        return self.sql_constraint % {"name": self.quote_name(name), "constraint": constraint}
+
+    def _create_unique_sql(
+        self,
+        model: Any,
+        fields: Any,
+        name: Any = None,
+        condition: Any = None,
+        deferrable: Any = None,
+        include: Any = None,
+        opclasses: Any = None,
+        expressions: Any = None,
+        nulls_distinct: Any = None,
+    ) -> Any:
+        """ALTER TABLE ADD CONSTRAINT UNIQUE, or CREATE UNIQUE INDEX when options require one."""
+        if not self._unique_supported(condition, deferrable, include, expressions, nulls_distinct):
+            return None
+        compiler = self._query_compiler(model)
+        table = model._meta.db_table
+        columns = [field.column for field in fields]
+        if name is None:
+            name = self._unique_constraint_name(table, columns, quote=True)
+        else:
+            name = self.quote_name(name)
+        if condition or include or opclasses or expressions:
+            sql = self.sql_create_unique_index
+        else:
+            sql = self.sql_create_unique
+        if columns:
+            columns_part: Any = self._index_columns(
+                table, columns, col_suffixes=(), opclasses=opclasses or ()
+            )
+        else:
+            columns_part = Expressions(table, expressions, compiler, self.quote_value)
+        statement = Statement(
+            sql,
+            table=Table(table, self.quote_name),
+            name=name,
+            columns=columns_part,
+            condition=self._index_condition_sql(condition),
+            deferrable=self._deferrable_constraint_sql(deferrable),
+            include=self._index_include_sql(model, include),
+        )
+        if nulls_distinct is not None:
+            statement.template = (
+                statement.template.replace("UNIQUE", "UNIQUE" + self._nulls_distinct_sql(nulls_distinct), 1)
+                if sql is self.sql_create_unique
+                else statement.template.replace(
+                    "(%(columns)s)", "(%(columns)s)" + self._nulls_distinct_sql(nulls_distinct), 1
+                )
+            )
+        return statement
+
+    def _delete_unique_sql(
+        self,
+        model: Any,
+        name: str,
+        condition: Any = None,
+        deferrable: Any = None,
+        include: Any = None,
+        opclasses: Any = None,
+        expressions: Any = None,
+        nulls_distinct: Any = None,
+    ) -> Any:
+        if not self._unique_supported(condition, deferrable, include, expressions, nulls_distinct):
+            return None
+        if condition or include or opclasses or expressions:
+            return self._delete_index_sql(model, name)
+        return self._delete_constraint_sql(self.sql_delete_unique, model, name)
+
+    def _check_sql(self, name: str, check: str) -> Any:
+        if not self.connection.features.supports_table_check_constraints:
+            return None
+        return self.sql_constraint % {
+            "name": self.quote_name(name),
+            "constraint": self.sql_check_constraint % {"check": check},
+        }
+
+    def _create_check_sql(self, model: Any, name: str, check: str) -> Any:
+        if not self.connection.features.supports_table_check_constraints:
+            return None
+        return Statement(
+            self.sql_create_check,
+            table=Table(model._meta.db_table, self.quote_name),
+            name=self.quote_name(name),
+            check=check,
+        )
+
+    def _delete_check_sql(self, model: Any, name: str) -> Any:
+        if not self.connection.features.supports_table_check_constraints:
+            return None
+        return self._delete_constraint_sql(self.sql_delete_check, model, name)
+
+    def _delete_constraint_sql(self, template: str, model: Any, name: str) -> Statement:
+        return Statement(
+            template, table=Table(model._meta.db_table, self.quote_name), name=self.quote_name(name)
+        )
+
+    def _create_primary_key_sql(self, model: Any, field: Any) -> Statement:
+        table = model._meta.db_table
+        return Statement(
+            self.sql_create_pk,
+            table=Table(table, self.quote_name),
+            name=self.quote_name(self._create_index_name(table, [field.column], suffix="_pk")),
+            columns=Columns(table, [field.column], self.quote_name),
+        )
+
+    def _delete_primary_key(self, model: Any, strict: bool = False) -> None:
+        names = self._constraint_names(model, primary_key=True)
+        if strict and len(names) != 1:
+            raise ValueError(
+                f"Found wrong number ({len(names)}) of PK constraints for {model._meta.db_table}"
+            )
+        for name in names:
+            self.execute(self._delete_primary_key_sql(model, name))
+
+    def _delete_primary_key_sql(self, model: Any, name: str) -> Statement:
+        return self._delete_constraint_sql(self.sql_delete_pk, model, name)
+
+    def _collate_sql(
+        self, collation: str | None, old_collation: str | None = None, table_name: str | None = None
+    ) -> str:
+        return "COLLATE " + self.quote_name(collation) if collation else ""
+
+    def _comment_sql(self, comment: str | None) -> str:
+        return self.quote_value(comment or "")
+
+    def remove_procedure(self, procedure_name: str, param_types: Any = ()) -> None:
+        sql = self.sql_delete_procedure % {
+            "procedure": self.quote_name(procedure_name),
+            "param_types": ",".join(param_types),
+        }
+        self.execute(sql)
+
+
+__all__ = ["BaseDatabaseSchemaEditor", "truncate_name"]
