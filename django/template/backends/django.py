@@ -1,0 +1,121 @@
+"""The DjangoTemplates backend: settings.TEMPLATES -> an Engine."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pkgutil import walk_packages
+from typing import Any
+
+from django.template.context import make_context
+from django.template.engine import Engine
+from django.template.exceptions import TemplateDoesNotExist
+from django.template.library import InvalidTemplateLibrary
+
+from .base import BaseEngine
+
+
+class DjangoTemplates(BaseEngine):
+    app_dirname = "templates"
+
+    def __init__(self, params: dict) -> None:
+        params = params.copy()
+        options = params.pop("OPTIONS").copy()
+        options.setdefault("autoescape", True)
+        options.setdefault("debug", _setting("DEBUG", False))
+        options.setdefault("file_charset", "utf-8")
+        libraries = options.get("libraries", {})
+        options["libraries"] = self.get_templatetag_libraries(libraries)
+        super().__init__(params)
+        self.engine = Engine(self.dirs, self.app_dirs, **options)
+        # Let the dev server's autoreloader reset cached loaders when templates change.
+        from django.template.autoreload import connect_signals
+
+        connect_signals()
+
+    def check(self, **kwargs: Any) -> list:
+        return []
+
+    def from_string(self, template_code: str) -> Template:
+        return Template(self.engine.from_string(template_code), self)
+
+    def get_template(self, template_name: str) -> Template:
+        try:
+            return Template(self.engine.get_template(template_name), self)
+        except TemplateDoesNotExist as exc:
+            reraise(exc, self)
+
+    def get_templatetag_libraries(self, custom_libraries: dict) -> dict:
+        libraries = get_installed_libraries()
+        libraries.update(custom_libraries)
+        return libraries
+
+
+def _setting(name: str, default: Any) -> Any:
+    from django.conf import settings
+
+    return getattr(settings, name, default)
+
+
+class Template:
+    """What DjangoTemplates.get_template() returns: render(context: dict, request)."""
+
+    def __init__(self, template: Any, backend: DjangoTemplates) -> None:
+        self.template = template
+        self.backend = backend
+
+    @property
+    def origin(self) -> Any:
+        return self.template.origin
+
+    def render(self, context: Any = None, request: Any = None) -> Any:
+        context = make_context(context, request, autoescape=self.backend.engine.autoescape)
+        try:
+            return self.template.render(context)
+        except TemplateDoesNotExist as exc:
+            reraise(exc, self.backend)
+
+
+def copy_exception(exc: Exception, backend: Any = None) -> TemplateDoesNotExist:
+    backend = backend or getattr(exc, "backend", None)
+    new = type(exc)(*exc.args, tried=exc.tried, backend=backend, chain=exc.chain)  # type: ignore[attr-defined]
+    if hasattr(exc, "template_debug"):
+        new.template_debug = exc.template_debug  # type: ignore[attr-defined]
+    return new
+
+
+def reraise(exc: TemplateDoesNotExist, backend: Any) -> None:
+    new = copy_exception(exc, backend)
+    raise new from exc
+
+
+def get_template_tag_modules():
+    """Yield (module_name, module_path) for django.templatetags and every app's templatetags."""
+    from django.apps import apps
+
+    candidates = ["django.templatetags"]
+    candidates += ["%s.templatetags" % app_config.name for app_config in apps.get_app_configs()]
+    for candidate in candidates:
+        try:
+            pkg = import_module(candidate)
+        except ImportError:
+            continue
+        if hasattr(pkg, "__path__"):
+            for name in get_package_libraries(pkg):
+                yield name.removeprefix(candidate).lstrip("."), name
+
+
+def get_installed_libraries() -> dict:
+    return dict(get_template_tag_modules())
+
+
+def get_package_libraries(pkg: Any):
+    for entry in walk_packages(pkg.__path__, pkg.__name__ + "."):
+        try:
+            module = import_module(entry[1])
+        except ImportError as exc:
+            raise InvalidTemplateLibrary(
+                "Invalid template library specified. ImportError raised when trying to load '%s': %s"
+                % (entry[1], exc)
+            ) from exc
+        if hasattr(module, "register"):
+            yield entry[1]
