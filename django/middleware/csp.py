@@ -24,7 +24,8 @@ class ContentSecurityPolicyMiddleware(MiddlewareMixin):
     def process_response(self, request: Any, response: Any) -> Any:
         from django.utils.csp import CSP, build_policy
 
-        nonce = get_nonce(request)
+        # A nonce nobody used is not generated, and so stays out of the header.
+        nonce = get_nonce(request) or None
         enforced = getattr(response, "_csp_config", _UNSET)
         report_only = getattr(response, "_csp_ro_config", _UNSET)
         if enforced is _UNSET:
