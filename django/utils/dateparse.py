@@ -134,6 +134,10 @@ def parse_duration(value: str) -> datetime.timedelta | None:
     if not match:
         return None
     parts = match.groupdict()
+    if not any(
+        parts[name] for name in ("days", "hours", "minutes", "seconds", "microseconds") if name in parts
+    ):
+        return None  # e.g. "" or "P": nothing was actually given
     sign = -1 if parts.pop("sign", "+") == "-" else 1
     if parts.get("microseconds"):
         parts["microseconds"] = parts["microseconds"].ljust(6, "0")

@@ -138,6 +138,13 @@ class _TextCollector(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self.parts.append(f"&#{name};")
 
+    def close(self) -> None:
+        # An unfinished entity at the very end would lose its '&'; keep it as text.
+        if self.rawdata.startswith("&"):
+            self.parts.append(self.rawdata)
+            self.rawdata = ""
+        super().close()
+
     def text(self) -> str:
         return "".join(self.parts)
 

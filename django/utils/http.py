@@ -155,10 +155,10 @@ def urlsafe_base64_encode(s: bytes) -> str:
 
 def urlsafe_base64_decode(s: str | bytes) -> bytes:
     """Decode URL-safe base64 with or without padding; ValueError if invalid."""
-    data = s.encode() if isinstance(s, str) else s
     try:
+        data = s.encode("ascii") if isinstance(s, str) else s
         return base64.urlsafe_b64decode(data + b"=" * (-len(data) % 4))
-    except (LookupError, BinasciiError) as exc:
+    except (LookupError, BinasciiError, UnicodeEncodeError) as exc:
         raise ValueError(exc)
 
 

@@ -235,8 +235,20 @@ def normalize_newlines(text: Any) -> str:
 
 
 _PHONE_KEYS = str.maketrans(
-    "abcdefghijklmnoprstuvwxyqz",
-    "22233344455566677778889999",
+    {
+        letter: digit
+        for digit, letters in {
+            "2": "abc",
+            "3": "def",
+            "4": "ghi",
+            "5": "jkl",
+            "6": "mno",
+            "7": "pqrs",
+            "8": "tuv",
+            "9": "wxyz",
+        }.items()
+        for letter in letters
+    }
 )
 
 
