@@ -207,8 +207,11 @@ class BaseReloader:
             # Import the URLconf now so its modules are watched before the first request.
             try:
                 get_resolver().urlconf_module
-            except Exception:  # noqa: BLE001 - the server reports URLconf errors itself
-                pass
+            except Exception as exc:  # noqa: BLE001 - the server reports URLconf errors itself
+                # Watch the broken file, so that fixing it reloads the server.
+                filename = _failing_filename(exc)
+                if filename and filename not in _error_files:
+                    _error_files.append(filename)
             logger.debug("Apps ready_event triggered. Sending autoreload_started signal.")
             autoreload_started.send(sender=self)
         self.run_loop()

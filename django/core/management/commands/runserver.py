@@ -10,6 +10,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
+import django
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application, run
@@ -157,9 +158,10 @@ class Command(BaseCommand):
             f"Starting development server at {self.protocol}://{addr}:{server_port}/\n"
             f"Quit the server with {quit_command}.\n"
         )
-        docs_version = (
-            self.get_version().rsplit(".", 1)[0] if self.get_version().count(".") > 1 else self.get_version()
-        )
+        if os.environ.get("DJANGO_RUNSERVER_HIDE_WARNING") == "true":
+            self.stdout.flush()
+            return
+        docs_version = ".".join(str(part) for part in django.VERSION[:2])
         self.stdout.write(
             self.style.WARNING(
                 "WARNING: This is a development server. Do not use it in a production setting. "
