@@ -13,6 +13,7 @@ TIME_ZONE = "UTC"
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
     "tests.core.management.cmdapp",
+    "tests.db.models.app_models",
 ]
 
 MIDDLEWARE: list[str] = []
@@ -22,6 +23,16 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("REINHARDT_TEST_SQLITE", ":memory:"),
+    },
+    # Used only through the db_alias/connection fixtures of tests/conftest.py, which create
+    # the test database (TEST NAME, one per xdist worker) when the server answers.
+    "postgresql": {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "reinhardt",
+        "HOST": "127.0.0.1",
+        "PORT": 5432,
+        "USER": "postgres",
+        "TEST": {"NAME": "test_reinhardt"},
     },
 }
 

@@ -1,0 +1,72 @@
+"""Model fields. The classes live in focused modules and are all exported here."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.fields.base import (
+    BLANK_CHOICE_DASH,
+    NOT_PROVIDED,
+    Empty,
+    Field,
+    return_None,
+)
+from django.db.models.fields.numeric import (
+    AutoField,
+    AutoFieldMeta,
+    AutoFieldMixin,
+    BigAutoField,
+    BigIntegerField,
+    BooleanField,
+    DecimalField,
+    FloatField,
+    IntegerField,
+    PositiveBigIntegerField,
+    PositiveIntegerField,
+    PositiveIntegerRelDbTypeMixin,
+    PositiveSmallIntegerField,
+    SmallAutoField,
+    SmallIntegerField,
+)
+from django.db.models.fields.temporal import DateField, DateTimeField, DurationField, TimeField
+from django.db.models.fields.text import (
+    BinaryField,
+    CharField,
+    EmailField,
+    FilePathField,
+    GenericIPAddressField,
+    SlugField,
+    TextField,
+    URLField,
+    UUIDField,
+)
+
+__all__ = [
+    "AutoField",
+    "BLANK_CHOICE_DASH",
+    "BigAutoField",
+    "BigIntegerField",
+    "BinaryField",
+    "BooleanField",
+    "CharField",
+    "DateField",
+    "DateTimeField",
+    "DecimalField",
+    "DurationField",
+    "EmailField",
+    "Empty",
+    "Field",
+    "FieldDoesNotExist",
+    "FilePathField",
+    "FloatField",
+    "GenericIPAddressField",
+    "IntegerField",
+    "NOT_PROVIDED",
+    "PositiveBigIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SlugField",
+    "SmallAutoField",
+    "SmallIntegerField",
+    "TextField",
+    "TimeField",
+    "URLField",
+    "UUIDField",
+]
