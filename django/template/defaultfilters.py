@@ -29,6 +29,7 @@ def stringfilter(func: Any) -> Any:
             result = mark_safe(result)
         return result
 
+    _dec._decorated_function = getattr(func, "_decorated_function", func)  # type: ignore[attr-defined]
     return _dec
 
 

@@ -628,9 +628,7 @@ def do_if(parser: Any, token: Any) -> Node:
         conditions_nodelists.append((None, nodelist))
         token = parser.next_token()
     if token.contents != "endif":
-        raise TemplateSyntaxError(
-            f'Malformed template tag at line {token.lineno}: "{token.contents}"'
-        )
+        raise TemplateSyntaxError(f'Malformed template tag at line {token.lineno}: "{token.contents}"')
     return IfNode(conditions_nodelists)
 
 

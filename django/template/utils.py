@@ -60,9 +60,7 @@ class EngineHandler:
             try:
                 params = self.templates[alias]
             except KeyError:
-                raise InvalidTemplateEngineError(
-                    f"Could not find config for '{alias}' in settings.TEMPLATES"
-                )
+                raise InvalidTemplateEngineError(f"Could not find config for '{alias}' in settings.TEMPLATES")
             params = params.copy()
             backend = params.pop("BACKEND")
             try:

@@ -21,12 +21,19 @@ def make_engine(templates: dict[str, str] | None = None, **options: Any) -> Engi
     """An engine reading `templates` through the cached loader wrapping a locmem loader."""
     from django.template.backends.django import get_installed_libraries
 
-    loaders = [("django.template.loaders.cached.Loader", [("django.template.loaders.locmem.Loader", templates or {})])]
+    loaders = [
+        (
+            "django.template.loaders.cached.Loader",
+            [("django.template.loaders.locmem.Loader", templates or {})],
+        )
+    ]
     libraries = {**get_installed_libraries(), **options.pop("libraries", {})}
     return Engine(loaders=loaders, libraries=libraries, **options)
 
 
-def render(source: str, context: dict | None = None, templates: dict[str, str] | None = None, **options: Any) -> str:
+def render(
+    source: str, context: dict | None = None, templates: dict[str, str] | None = None, **options: Any
+) -> str:
     templates = dict(templates or {})
     templates["__main__"] = source
     engine = make_engine(templates, **options)
