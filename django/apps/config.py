@@ -61,8 +61,9 @@ class AppConfig:
     def _path_from_module(self, module: ModuleType | None) -> str:
         """The one directory the app lives in, or a clear error if there is none or several."""
         paths = list(dict.fromkeys(getattr(module, "__path__", None) or []))
-        if not paths and getattr(module, "__file__", None):
-            paths = [os.path.dirname(module.__file__)]  # type: ignore[union-attr, type-var]
+        module_file = getattr(module, "__file__", None)
+        if not paths and module_file:
+            paths = [os.path.dirname(module_file)]
         if len(paths) > 1:
             raise ImproperlyConfigured(
                 f"The app module {module!r} has multiple filesystem locations ({paths!r}); "
@@ -78,17 +79,19 @@ class AppConfig:
     @classmethod
     def create(cls, entry: str) -> AppConfig:
         """Build the AppConfig for one INSTALLED_APPS entry (a module path or an AppConfig path)."""
+        app_module: ModuleType | None
         try:
-            app_module = import_module(entry)
+            entry_module = import_module(entry)
         except ImportError as exc:
             config_class = _config_class_from_path(cls, entry, exc)
             app_module = None
         else:
-            config_class = _default_config_class(cls, app_module)
+            config_class = _default_config_class(cls, entry_module)
             if config_class is None:
-                return cls(entry, app_module)
+                return cls(entry, entry_module)
+            app_module = entry_module
 
-        if not issubclass(config_class, AppConfig):
+        if not (isinstance(config_class, type) and issubclass(config_class, AppConfig)):
             raise ImproperlyConfigured(f"'{entry}' isn't a subclass of AppConfig.")
         app_name = getattr(config_class, "name", None)
         if app_name is None:

@@ -153,7 +153,7 @@ class Settings:
                 raise ImproperlyConfigured(f"The {name} setting must be a list or a tuple.")
             setattr(self, name, value)
             self._explicit_settings.add(name)
-        _apply_time_zone(self.TIME_ZONE)
+        _apply_time_zone(getattr(self, "TIME_ZONE", None))
 
     def is_overridden(self, setting: str) -> bool:
         return setting in self._explicit_settings

@@ -10,7 +10,6 @@ from importlib.util import find_spec
 from typing import Any
 
 from django.conf import settings
-from django.core.management.color import color_style
 from django.utils.module_loading import import_string
 
 request_logger = logging.getLogger("django.request")
@@ -163,6 +162,8 @@ class ServerFormatter(logging.Formatter):
     default_time_format = "%d/%b/%Y %H:%M:%S"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from django.core.management.color import color_style  # styles live with the commands
+
         self.style_ = color_style()
         super().__init__(*args, **kwargs)
 

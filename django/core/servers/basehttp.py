@@ -135,6 +135,11 @@ class ServerHandler(simple_server.ServerHandler):
 
     http_version = "1.1"
     request_handler: WSGIRequestHandler
+    # set by wsgiref's BaseHandler; declared for the type checker
+    headers: Any
+    environ: dict[str, Any]
+    result: Any
+    headers_sent: bool
 
     def __init__(self, stdin: Any, stdout: Any, stderr: Any, environ: dict[str, Any], **kwargs: Any) -> None:
         try:

@@ -137,7 +137,7 @@ class Command(BaseCommand):
                 server_cls=self.server_cls,
             )
         except OSError as exc:
-            message = ERROR_MESSAGES.get(exc.errno, str(exc))
+            message = ERROR_MESSAGES.get(exc.errno or 0, str(exc))
             self.stderr.write(f"Error: {message}")
             os._exit(1)  # also leaves the reloader; a busy port will not free itself
         except KeyboardInterrupt:
