@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections import defaultdict
 from typing import Any
@@ -24,13 +25,22 @@ def _split_header(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+_DIRECTIVE_RE = re.compile(r'\s*([^=,\s]+)(?:\s*=\s*("[^"]*"|[^,]*))?\s*(?:,|$)')
+
+
+def _directives(value: str) -> list[str]:
+    """Split Cache-Control on commas that are not inside a quoted argument."""
+    return [m.group(0).strip().rstrip(",").strip() for m in _DIRECTIVE_RE.finditer(value) if m.group(1)]
+
+
 def _parse_cache_control(value: str) -> dict[str, Any]:
     directives: dict[str, Any] = defaultdict(set)
-    for part in _split_header(value):
+    for part in _directives(value):
         name, sep, arg = part.partition("=")
         name = name.strip().lower()
         if name == "no-cache" and sep:
-            directives[name].add(arg.strip().strip('"'))
+            fields = (field.strip() for field in arg.strip().strip('"').split(","))
+            directives[name].update(field for field in fields if field)
         else:
             directives[name] = arg.strip() if sep else True
     return directives

@@ -33,7 +33,8 @@ def _multi_decorate(decorators: Any, method: Callable) -> Callable:
 
     def _wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
         bound = partial(method.__get__(self, type(self)))
-        for dec in decorators:
+        # The first decorator in the list is the outermost, as when stacked with @.
+        for dec in reversed(decorators):
             bound = dec(bound)
         return bound(*args, **kwargs)
 
