@@ -2,6 +2,8 @@
 
 from tests.settings import *  # noqa: F403
 
+# Only what these tests exercise: the server must not depend on other areas' test apps.
+INSTALLED_APPS: list[str] = []
 ROOT_URLCONF = "tests.core.handlers.urls"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
