@@ -137,3 +137,20 @@ def test_app_label_limits_checks_to_that_app(register_check):
     finally:
         registry.registered_checks.pop(recording)
     assert [config.label for config in seen[0]] == ["cmdapp"]
+
+
+def test_database_checks_run_only_for_named_databases(register_check):
+    seen = []
+
+    def database_check(app_configs=None, databases=None, **kwargs):
+        seen.append(databases)
+        return []
+
+    registry.register(database_check, "database")
+    try:
+        check()
+        out, _ = check(databases=["default"])
+    finally:
+        registry.registered_checks.pop(database_check)
+    assert seen == [None, ["default"]]
+    assert out == "System check identified no issues (0 silenced).\n"

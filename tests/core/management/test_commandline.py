@@ -163,3 +163,56 @@ def test_shell_verbose_lists_automatic_imports(manage):
 def test_shell_no_imports(manage):
     result = manage("shell", "--no-imports", "-c", "print('settings' in globals())")
     assert result.out == "False\n"
+
+
+def test_project_command_without_any_settings_says_what_to_set(django_admin):
+    result = django_admin("check")
+    assert result.returncode == 1
+    assert result.err.startswith("ImproperlyConfigured: Requested setting")
+    assert "DJANGO_SETTINGS_MODULE" in result.err and "Traceback" not in result.err
+
+
+def test_interactive_shell_runs_in_a_terminal(project):
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "-i", "python", "--no-startup"],
+        cwd=project,
+        env=clean_env(TERM="dumb"),
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        close_fds=True,
+    )
+    os.close(secondary)
+    output = b""
+
+    def read_until(marker: bytes, timeout: float = 20) -> None:
+        nonlocal output
+        deadline = time.monotonic() + timeout
+        while marker not in output and time.monotonic() < deadline:
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    output += os.read(primary, 4096)
+                except OSError:
+                    break
+        assert marker in output, output.decode(errors="replace")
+
+    try:
+        read_until(b">>> ")
+        assert b"objects imported automatically (use -v 2 for details)." in output
+        os.write(primary, b"print(6 * 7, settings.DEBUG)\n")
+        read_until(b"42 True")
+        os.write(primary, b"exit()\n")
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(primary)
