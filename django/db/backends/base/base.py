@@ -206,7 +206,7 @@ class BaseDatabaseWrapper:
         self.closed_in_transaction = False
         self.errors_occurred = False
         self.health_check_enabled = self.settings_dict["CONN_HEALTH_CHECKS"]
-        self.health_check_done = False
+        self.health_check_done = True  # A new connection is healthy.
         self.connection = self.get_new_connection(self.get_connection_params())
         self.set_autocommit(self.settings_dict["AUTOCOMMIT"])
         self.init_connection_state()

@@ -181,6 +181,8 @@ class DatabaseWrapper(BaseDatabaseWrapper):
 
     @cached_property
     def pg_version(self) -> int:
+        if self.connection is not None:
+            return self.connection.info.server_version
         with self.temporary_connection():
             return self.connection.info.server_version
 

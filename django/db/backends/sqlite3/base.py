@@ -40,6 +40,7 @@ Database.register_converter("timestamp", _decoder(datetime.datetime.fromisoforma
 Database.register_adapter(decimal.Decimal, str)
 Database.register_adapter(datetime.date, _adapt_date)
 Database.register_adapter(datetime.datetime, _adapt_datetime)
+Database.register_adapter(datetime.time, datetime.time.isoformat)
 
 
 class DatabaseWrapper(BaseDatabaseWrapper):
@@ -176,6 +177,14 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         # _start_transaction_under_autocommit), so only atomic blocks get savepoints.
         return self.in_atomic_block
 
+    def _savepoint(self, sid: str) -> None:
+        # In manual mode the driver begins lazily, before the first DML statement; a savepoint
+        # issued first would open (and its release would commit) a transaction of its own.
+        if not self.connection.in_transaction:
+            with self.cursor() as cursor:
+                cursor.execute("BEGIN")
+        super()._savepoint(sid)
+
     def _set_autocommit(self, autocommit: bool) -> None:
         level = None if autocommit else ""
         with self.wrap_database_errors:
@@ -246,9 +255,7 @@ class SQLiteCursorWrapper(Database.Cursor):
         param_list = list(param_list)
         if not param_list:
             return self
-        query, first = _convert_query(query, param_list[0])
-        if isinstance(first, dict):
-            return super().executemany(query, param_list)
+        query, _ = _convert_query(query, param_list[0])
         return super().executemany(query, param_list)
 
 

@@ -117,8 +117,8 @@ class DatabaseIntrospection(BaseDatabaseIntrospection):
             FieldInfo(
                 name,
                 data_type,
-                None,
                 _field_size(data_type),
+                None,
                 None,
                 None,
                 not notnull,

@@ -210,9 +210,15 @@ class DatabaseOperations(BaseDatabaseOperations):
             f"{style.SQL_KEYWORD('DELETE')} {style.SQL_KEYWORD('FROM')} {style.SQL_FIELD(self.quote_name(table))};"
             for table in tables
         ]
-        if reset_sequences:
+        if reset_sequences and self._has_sequence_table():
             statements.extend(self.sequence_reset_by_name_sql(style, [{"table": table} for table in tables]))
         return statements
+
+    def _has_sequence_table(self) -> bool:
+        # sqlite_sequence only exists once an AUTOINCREMENT table has been created.
+        with self.connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")
+            return cursor.fetchone() is not None
 
     def _tables_referencing(self, tables: Sequence[str]) -> set[str]:
         """The tables plus, transitively, every table with a foreign key to one of them."""
