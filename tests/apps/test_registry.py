@@ -256,3 +256,28 @@ def test_swappable_setting_name_is_found():
 
 def test_global_registry_is_populated_by_setup():
     assert apps.ready and apps.apps_ready and apps.models_ready
+
+
+def test_path_can_be_set_by_the_config_class():
+    config = Apps([f"{SAMPLE}.pathed_app"]).get_app_config("pathed_app")
+    assert config.path == "/srv/elsewhere"
+
+
+def test_namespace_package_over_several_directories_needs_an_explicit_path(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    base = Path(__file__).parent / "sample"
+    monkeypatch.syspath_prepend(str(base / "multipath_a"))
+    monkeypatch.syspath_prepend(str(base / "multipath_b"))
+    sys.modules.pop("nspkg", None)
+    try:
+        with pytest.raises(ImproperlyConfigured, match="has multiple filesystem locations"):
+            Apps(["nspkg"])
+    finally:
+        sys.modules.pop("nspkg", None)
+
+
+def test_entry_that_is_not_an_app_config_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="isn't a subclass of AppConfig"):
+        Apps([f"{SAMPLE}.one_config_app.apps.READY_CALLS"])

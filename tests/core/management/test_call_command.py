@@ -165,3 +165,9 @@ def test_management_exports_the_documented_names():
         "BaseCommand",
     ):
         assert hasattr(management, name)
+
+
+def test_output_transaction_wraps_output_in_the_backend_transaction_sql():
+    result, out, _ = run("sqlish")
+    assert result == "BEGIN;\nSELECT 1;\nCOMMIT;"
+    assert out == "BEGIN;\nSELECT 1;\nCOMMIT;\n"

@@ -216,3 +216,9 @@ def test_interactive_shell_runs_in_a_terminal(project):
         if process.poll() is None:
             process.kill()
         os.close(primary)
+
+
+def test_diffsettings_against_another_default_module(manage):
+    result = manage("diffsettings", "--default", "mysite.settings")
+    assert result.returncode == 0
+    assert result.out == "", "comparing the settings with themselves shows no difference"
