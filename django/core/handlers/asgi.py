@@ -130,15 +130,22 @@ class ASGIHandler(base.BaseHandler):
         try:
             if request is None:
                 await self.send_response(error_response, send)
+                await sync_to_async(error_response.close, thread_sensitive=True)()
                 return
             await self._run_until_disconnect(request, receive, send)
         finally:
             body_file.close()
 
     async def _run_until_disconnect(self, request: Any, receive: Any, send: Any) -> None:
+        responses: list[Any] = []
+
         async def process() -> None:
             response = await self.run_get_response(request)
-            await self.send_response(response, send)
+            responses.append(response)
+            try:
+                await self.send_response(response, send)
+            except asyncio.CancelledError:
+                pass  # The client went away while the body was being sent.
 
         tasks = [asyncio.create_task(self.listen_for_disconnect(receive)), asyncio.create_task(process())]
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -149,6 +156,9 @@ class ASGIHandler(base.BaseHandler):
                 await task
             except (asyncio.CancelledError, RequestAborted):
                 pass
+        # Closing happens outside the cancellable task so request_finished is always sent.
+        for response in responses:
+            await sync_to_async(response.close, thread_sensitive=True)()
 
     async def listen_for_disconnect(self, receive: Any) -> None:
         """Wait for the client to go away, then raise RequestAborted."""
@@ -197,18 +207,15 @@ class ASGIHandler(base.BaseHandler):
             return None, HttpResponseBadRequest()
 
     async def send_response(self, response: Any, send: Any) -> None:
-        """Send the status line, headers and body (chunked for big or streaming content)."""
+        """Send the status line, headers and body (chunked for big or streaming content); the caller closes."""
         headers = [(name.encode("ascii"), value.encode("latin-1")) for name, value in response.items()]
         for morsel in response.cookies.values():
             headers.append((b"Set-Cookie", morsel.OutputString().encode("ascii")))
-        try:
-            await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
-            if response.streaming:
-                await self._send_streaming(response, send)
-            else:
-                await self._send_chunks(response.content, send, more_after=False)
-        finally:
-            await sync_to_async(response.close, thread_sensitive=True)()
+        await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+        if response.streaming:
+            await self._send_streaming(response, send)
+        else:
+            await self._send_chunks(response.content, send, more_after=False)
 
     async def _send_streaming(self, response: Any, send: Any) -> None:
         if response.is_async:
