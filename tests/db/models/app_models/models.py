@@ -124,8 +124,8 @@ class ItalianRestaurant(Restaurant):
     serves_gnocchi = models.BooleanField(default=False)
 
 
-class Shop(models.Model):
-    place = models.OneToOneField(Place, models.CASCADE, parent_link=True, primary_key=True)
+class Shop(Place):
+    place = models.OneToOneField(Place, models.CASCADE, parent_link=True, primary_key=True, related_name="shop")
     kind = models.CharField(max_length=20)
 
 
