@@ -13,7 +13,6 @@ TIME_ZONE = "UTC"
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
     "tests.core.management.cmdapp",
-    "tests.db.models.app_models",
 ]
 
 MIDDLEWARE: list[str] = []
