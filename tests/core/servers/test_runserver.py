@@ -145,3 +145,22 @@ def test_reloads_after_a_source_change_and_survives_a_syntax_error(project_with_
     # With DEBUG on, the reloader's log records reach the console (stderr).
     assert "Watching for file changes with StatReloader" in err
     assert f"{views} changed, reloading." in err
+
+
+@pytest.mark.slow
+def test_reloader_waits_for_a_fix_when_an_app_fails_at_start_up(project_with_view, start_server):
+    app = project_with_view / "brokenapp"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    rewrite(app / "models.py", "def broken(:\n")
+    with open(project_with_view / "mysite" / "settings.py", "a") as handle:
+        handle.write("INSTALLED_APPS = ['brokenapp']\n")
+    port = free_port()
+    server = start_server([python(), "manage.py", "runserver", f"127.0.0.1:{port}"], project_with_view, port)
+    time.sleep(3)
+    assert server.process.poll() is None, "the reloader keeps running while the app is broken"
+    rewrite(app / "models.py", "# fixed\n")
+    wait_for(lambda: get(port, timeout=2) == (200, "hello from reinhardt"), timeout=30, interval=0.3)
+    returncode, _, err = server.interrupt()
+    assert returncode == 0
+    assert "brokenapp/models.py" in err and "SyntaxError" in err
