@@ -8,7 +8,9 @@ MAX_HEADER_PARAMS_LENGTH = 10_000
 
 
 def _split_unquoted_semicolons(line: str) -> list[str]:
-    pieces, current, in_quotes, escaped = [], [], False, False
+    pieces: list[str] = []
+    current: list[str] = []
+    in_quotes = escaped = False
     for char in line:
         if escaped:
             escaped = False

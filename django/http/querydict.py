@@ -29,10 +29,12 @@ def bytes_to_text(value: Any, encoding: str) -> Any:
 def parse_query_string(query_string: str | bytes, encoding: str) -> list[tuple[str, str]]:
     """Split a query string into (key, value) pairs, enforcing the field limit."""
     if isinstance(query_string, bytes):
+        raw = query_string
         try:
-            query_string = query_string.decode(encoding)
+            query_string = raw.decode(encoding)
         except UnicodeDecodeError:
-            query_string = query_string.decode("iso-8859-1")
+            # Not valid in the declared encoding: every byte still maps to one character.
+            query_string = raw.decode("iso-8859-1")
     if not query_string:
         return []
     from django.conf import settings

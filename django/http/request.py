@@ -362,7 +362,9 @@ class HttpRequest:
                 return default
             raise
         try:
-            return signing.get_cookie_signer(salt=key + salt).unsign(raw, max_age=max_age)
+            # The cookie signer is a TimestampSigner (SIGNING_BACKEND), which takes max_age.
+            signer: Any = signing.get_cookie_signer(salt=key + salt)
+            return signer.unsign(raw, max_age=max_age)
         except signing.BadSignature:
             if default is not RAISE_ERROR:
                 return default
@@ -428,7 +430,7 @@ class HttpRequest:
 
     def parse_file_upload(self, META: dict[str, Any], post_data: Any) -> tuple[QueryDict, MultiValueDict]:
         """Run the multipart parser with this request's upload handlers."""
-        self.upload_handlers = ImmutableList(
+        self.upload_handlers = ImmutableList(  # type: ignore[assignment]
             self.upload_handlers,
             warning="You cannot alter upload handlers after the upload has been processed.",
         )

@@ -439,7 +439,8 @@ class StreamingHttpResponse(HttpResponseBase):
         )
         from asgiref.sync import sync_to_async
 
-        for part in await sync_to_async(list, thread_sensitive=True)(self.streaming_content):
+        collect: Any = sync_to_async(list, thread_sensitive=True)
+        for part in await collect(self.streaming_content):
             yield part
 
     def getvalue(self) -> bytes:
@@ -535,6 +536,7 @@ def content_disposition_header(as_attachment: bool, filename: str) -> str | None
 
 class HttpResponseRedirectBase(HttpResponse):
     allowed_schemes = ["http", "https", "ftp"]
+    status_code_preserve_request = 307
     max_url_length = 2048
 
     def __init__(self, redirect_to: Any, *args: Any, preserve_request: bool = False, **kwargs: Any) -> None:

@@ -26,8 +26,8 @@ class ContentSecurityPolicyMiddleware(MiddlewareMixin):
 
         # A nonce nobody used is not generated, and so stays out of the header.
         nonce = get_nonce(request) or None
-        enforced = getattr(response, "_csp_config", _UNSET)
-        report_only = getattr(response, "_csp_ro_config", _UNSET)
+        enforced: Any = getattr(response, "_csp_config", _UNSET)
+        report_only: Any = getattr(response, "_csp_ro_config", _UNSET)
         if enforced is _UNSET:
             enforced = settings.SECURE_CSP
         if report_only is _UNSET:

@@ -51,9 +51,11 @@ class GZipMiddleware(MiddlewareMixin):
                 from asgiref.sync import sync_to_async
 
                 parts = [part async for part in original]
-                for chunk in await sync_to_async(list)(
-                    compress_sequence(parts, max_random_bytes=max_random_bytes)
-                ):
+
+                def compress_all() -> list[bytes]:
+                    return list(compress_sequence(parts, max_random_bytes=max_random_bytes))
+
+                for chunk in await sync_to_async(compress_all)():
                     yield chunk
 
             response.streaming_content = compressed()

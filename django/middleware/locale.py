@@ -34,7 +34,7 @@ class LocaleMiddleware(MiddlewareMixin):
     def process_response(self, request: Any, response: Any) -> Any:
         from django.utils import translation
 
-        language = translation.get_language()
+        language = translation.get_language() or settings.LANGUAGE_CODE
         language_from_path = translation.get_language_from_path(request.path_info)
         i18n_patterns_used, prefixed_default_language = _patterns_usage(request)
         if (

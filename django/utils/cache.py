@@ -218,7 +218,7 @@ def _i18n_cache_key_suffix(request: Any, cache_key: str) -> str:
     if settings.USE_I18N:
         from django.utils.translation import get_language
 
-        cache_key += "." + getattr(request, "LANGUAGE_CODE", get_language())
+        cache_key += "." + str(getattr(request, "LANGUAGE_CODE", get_language()))
     if settings.USE_TZ:
         from django.utils.timezone import get_current_timezone_name
 

@@ -87,15 +87,15 @@ def make_middleware_decorator(middleware_class: type) -> Callable:
             runner = _MiddlewareRunner(middleware, view_func)
             if iscoroutinefunction(view_func):
 
-                async def _view_wrapper(request: Any, *args: Any, **kwargs: Any) -> Any:
+                async def async_view(request: Any, *args: Any, **kwargs: Any) -> Any:
                     return await runner.run_async(request, args, kwargs)
 
-            else:
+                return wraps(view_func)(async_view)
 
-                def _view_wrapper(request: Any, *args: Any, **kwargs: Any) -> Any:
-                    return runner.run(request, args, kwargs)
+            def sync_view(request: Any, *args: Any, **kwargs: Any) -> Any:
+                return runner.run(request, args, kwargs)
 
-            return wraps(view_func)(_view_wrapper)
+            return wraps(view_func)(sync_view)
 
         return _decorator
 

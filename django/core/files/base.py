@@ -130,8 +130,8 @@ class ContentFile(File):
     """A File over in-memory content (str or bytes)."""
 
     def __init__(self, content: str | bytes, name: str | None = None) -> None:
-        stream_class = StringIO if isinstance(content, str) else BytesIO
-        super().__init__(stream_class(content), name=name)
+        stream: StringIO | BytesIO = StringIO(content) if isinstance(content, str) else BytesIO(content)
+        super().__init__(stream, name=name)
         self.size = len(content)
 
     def __str__(self) -> str:

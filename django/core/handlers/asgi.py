@@ -46,7 +46,7 @@ class ASGIRequest(HttpRequest):
         self._stream = body_file
 
     def _build_meta(self, scope: dict[str, Any], script_name: str) -> dict[str, Any]:
-        query = self._raw_query
+        query: Any = self._raw_query
         if isinstance(query, bytes):
             try:
                 query = query.decode("utf-8")
@@ -224,7 +224,7 @@ class ASGIHandler(base.BaseHandler):
         else:
             # Pull a sync iterator one item at a time in a thread: streams without blocking the loop.
             iterator = iter(response.streaming_content)
-            done = object()
+            done: Any = object()
             next_part = sync_to_async(lambda: next(iterator, done), thread_sensitive=True)
             while (part := await next_part()) is not done:
                 await self._send_chunks(part, send, more_after=True)

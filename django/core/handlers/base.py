@@ -198,7 +198,7 @@ class BaseHandler:
             return view
         from django.db import transaction
 
-        non_atomic = getattr(view, "_non_atomic_requests", set())
+        non_atomic: set[str] = getattr(view, "_non_atomic_requests", set())
         for alias in aliases:
             if alias not in non_atomic:
                 if iscoroutinefunction(view):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import wraps
+from types import TracebackType
 from typing import Any
 
 from asgiref.sync import iscoroutinefunction, sync_to_async
@@ -53,7 +54,7 @@ def convert_exception_to_response(get_response: Callable) -> Callable:
     return inner
 
 
-def _exc_info(exc: BaseException) -> tuple:
+def _exc_info(exc: BaseException) -> tuple[type[BaseException], BaseException, TracebackType | None]:
     return type(exc), exc, exc.__traceback__
 
 

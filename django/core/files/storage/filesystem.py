@@ -130,7 +130,8 @@ class FileSystemStorage(Storage):
         return os.path.lexists(self.path(name))
 
     def listdir(self, path: str) -> tuple[list[str], list[str]]:
-        directories, files = [], []
+        directories: list[str] = []
+        files: list[str] = []
         with os.scandir(self.path(path)) as entries:
             for entry in entries:
                 (directories if entry.is_dir() else files).append(entry.name)
