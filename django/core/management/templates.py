@@ -260,7 +260,7 @@ def render_template_text(content: str, context: dict[str, Any]) -> str:
 def _render_with_engine(content: str, context: dict[str, Any]) -> str:
     from django.template import Context, Engine
 
-    engine = Engine(libraries={}, builtins=["django.template.defaulttags", "django.template.defaultfilters"])
+    engine = Engine()
     return engine.from_string(content).render(Context(context, autoescape=False))
 
 

@@ -233,3 +233,15 @@ def test_url_templates_are_refused_without_network(django_admin, tmp_path):
     result = django_admin("startapp", "remote", "--template", "https://example.com/tpl.zip")
     assert result.returncode == 1 and "not supported" in result.err
     assert not (tmp_path / "remote").exists()
+
+
+def test_custom_template_tags_are_rendered_by_the_template_engine(django_admin, tmp_path):
+    template = tmp_path / "tagged"
+    template.mkdir()
+    (template / "__init__.py-tpl").write_text("")
+    (template / "notes.py-tpl").write_text(
+        "# {% if app_name == 'blog' %}a blog{% else %}other{% endif %}: {{ app_name|upper }} <&>\n"
+    )
+    result = django_admin("startapp", "blog", "--template", str(template))
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "blog" / "notes.py").read_text() == "# a blog: BLOG <&>\n"
