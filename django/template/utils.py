@@ -18,7 +18,7 @@ class EngineHandler:
     """Lazily builds the backends configured in settings.TEMPLATES, by alias."""
 
     def __init__(self, templates: list | None = None) -> None:
-        self._templates = templates
+        self._configured = templates
         self._engines: dict[str, Any] = {}
 
     @cached_property
@@ -26,11 +26,10 @@ class EngineHandler:
         from django.conf import settings
         from django.core.exceptions import ImproperlyConfigured
 
-        if self._templates is None:
-            self._templates = settings.TEMPLATES
+        configured = self._configured if self._configured is not None else settings.TEMPLATES
         templates: dict[str, dict] = {}
         backend_names = []
-        for tpl in self._templates:
+        for tpl in configured:
             try:
                 default_name = tpl["BACKEND"].rsplit(".", 2)[-2]
             except Exception:
@@ -54,8 +53,9 @@ class EngineHandler:
         from django.core.exceptions import ImproperlyConfigured
         from django.utils.module_loading import import_string
 
+        built = self.__dict__.setdefault("_engines", {})
         try:
-            return self._engines[alias]
+            return built[alias]
         except KeyError:
             try:
                 params = self.templates[alias]
@@ -68,7 +68,7 @@ class EngineHandler:
             except ImportError as exc:
                 raise ImproperlyConfigured("Invalid template backend %r: %s" % (backend, exc))
             engine = engine_cls(params)
-            self._engines[alias] = engine
+            built[alias] = engine
             return engine
 
     def __iter__(self):
@@ -81,7 +81,6 @@ class EngineHandler:
         """Forget built engines (after TEMPLATES changes in tests)."""
         self.__dict__.pop("templates", None)
         self._engines = {}
-        self._templates = None
 
 
 @functools.lru_cache

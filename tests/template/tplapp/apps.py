@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TplAppConfig(AppConfig):
+    name = "tests.template.tplapp"
+    label = "tplapp"

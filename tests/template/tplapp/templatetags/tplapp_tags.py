@@ -1,0 +1,8 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def exclaim(value):
+    return "%s!" % value
