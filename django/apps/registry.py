@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import warnings
 from collections import Counter, defaultdict
@@ -13,6 +14,30 @@ from django.apps.config import AppConfig
 from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
 
 ModelKey = tuple[str, str]  # (app_label, lowercase model name)
+
+
+class _cached_per_registry:
+    """functools.cache for a method, with the cache kept on each registry.
+
+    Callers can still use `apps.get_models.cache_clear()`; unlike a cache on the class, the
+    many short-lived registries built for migrations are not kept alive by it.
+    """
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self.func = func
+        functools.update_wrapper(self, func)  # type: ignore[arg-type]
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attribute = f"_{name}_cached"
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        cached = instance.__dict__.get(self.attribute)
+        if cached is None:
+            cached = functools.cache(self.func.__get__(instance, owner))
+            instance.__dict__[self.attribute] = cached
+        return cached
 
 
 class Apps:
@@ -34,8 +59,6 @@ class Apps:
         self._lock = threading.RLock()
         self.loading = False
         self._pending_operations: defaultdict[ModelKey, list[Callable[..., Any]]] = defaultdict(list)
-        self._models_cache: dict[tuple[bool, bool], list[Any]] = {}
-        self._swappable_cache: dict[str, str | None] = {}
         if installed_apps is not None:
             self.populate(installed_apps)
 
@@ -119,19 +142,15 @@ class Apps:
                     break
             raise LookupError(message)
 
+    @_cached_per_registry
     def get_models(self, include_auto_created: bool = False, include_swapped: bool = False) -> list[Any]:
         """Every model of every installed app, in INSTALLED_APPS order."""
         self.check_models_ready()
-        key = (include_auto_created, include_swapped)
-        models = self._models_cache.get(key)
-        if models is None:
-            models = [
-                model
-                for app_config in self.app_configs.values()
-                for model in app_config.get_models(include_auto_created, include_swapped)
-            ]
-            self._models_cache[key] = models
-        return models
+        return [
+            model
+            for app_config in self.app_configs.values()
+            for model in app_config.get_models(include_auto_created, include_swapped)
+        ]
 
     def get_model(self, app_label: str, model_name: str | None = None, require_ready: bool = True) -> Any:
         """The model `app_label.ModelName` (one "label.Model" string, or two arguments)."""
@@ -171,14 +190,10 @@ class Apps:
                     best = app_config
         return best
 
+    @_cached_per_registry
     def get_swappable_settings_name(self, to_string: str) -> str | None:
         """The setting name (e.g. 'AUTH_USER_MODEL') that swaps the model named 'app.model'."""
         to_string = to_string.lower()
-        if to_string not in self._swappable_cache:
-            self._swappable_cache[to_string] = self._find_swappable_setting(to_string)
-        return self._swappable_cache[to_string]
-
-    def _find_swappable_setting(self, to_string: str) -> str | None:
         for model in self.get_models(include_swapped=True):
             meta = model._meta
             swapped = meta.swapped
@@ -236,8 +251,8 @@ class Apps:
 
     def clear_cache(self) -> None:
         """Forget cached model lists, including each model's _meta caches (after a registry change)."""
-        self._models_cache.clear()
-        self._swappable_cache.clear()
+        self.get_models.cache_clear()
+        self.get_swappable_settings_name.cache_clear()
         if self.ready:
             for app_config in self.app_configs.values():
                 for model in app_config.get_models(include_auto_created=True):

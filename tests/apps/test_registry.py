@@ -281,3 +281,14 @@ def test_namespace_package_over_several_directories_needs_an_explicit_path(monke
 def test_entry_that_is_not_an_app_config_is_refused():
     with pytest.raises(ImproperlyConfigured, match="isn't a subclass of AppConfig"):
         Apps([f"{SAMPLE}.one_config_app.apps.READY_CALLS"])
+
+
+def test_model_lists_are_cached_per_registry_and_cleared_on_registration():
+    first, second = Apps([f"{SAMPLE}.plain_app"]), Apps([f"{SAMPLE}.plain_app"])
+    assert first.get_models() is first.get_models()
+    model = make_model("plain_app", "Cached")
+    first.register_model("plain_app", model)
+    assert first.get_models() == [model]
+    assert second.get_models() == [], "registries do not share caches"
+    first.get_models.cache_clear()  # the documented functools-style API
+    assert first.get_models() == [model]
