@@ -1,0 +1,51 @@
+"""Fixtures for the query-layer tests: the query_tests tables on each reachable database."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _models():
+    from django.apps import apps
+
+    return list(apps.get_app_config("query_tests").get_models())
+
+
+def _tables(models):
+    tables = []
+    for model in models:
+        tables.append(model._meta.db_table)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if through._meta.auto_created:
+                tables.append(through._meta.db_table)
+    return tables
+
+
+@pytest.fixture
+def qdb(connection):
+    """The connection under test with every query_tests table present and empty afterwards."""
+    models = _models()
+    existing = set(connection.introspection.table_names())
+    if models[0]._meta.db_table not in existing:
+        with connection.schema_editor() as editor:
+            for model in models:
+                editor.create_model(model)
+    yield connection
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in reversed(_tables(models)):
+            cursor.execute(f"DELETE FROM {qn(table)}")
+
+
+@pytest.fixture
+def using(qdb):
+    return qdb.alias
+
+
+@pytest.fixture
+def queries(qdb):
+    """Capture the SQL run on the connection under test: ``with queries() as captured``."""
+    from django.test.utils import CaptureQueriesContext
+
+    return lambda: CaptureQueriesContext(qdb)
