@@ -76,8 +76,32 @@ def test_file_changed_receiver_can_claim_the_change(tmp_path):
     assert info.value.code == 3
 
 
-def test_child_arguments_rerun_the_same_program(monkeypatch):
-    monkeypatch.setattr(sys, "argv", [sys.argv[0], "runserver", "8001"])
+def test_child_arguments_rerun_the_same_script(monkeypatch, tmp_path):
+    import __main__
+
+    script = tmp_path / "manage.py"
+    script.write_text("")
+    monkeypatch.setattr(__main__, "__spec__", None, raising=False)
+    monkeypatch.setattr(sys, "argv", [str(script), "runserver", "8001"])
     arguments = autoreload.get_child_arguments()
     assert arguments[0] == sys.executable
-    assert arguments[-2:] == ["runserver", "8001"]
+    assert arguments[-3:] == [str(script), "runserver", "8001"]
+
+
+def test_child_arguments_rerun_python_dash_m(monkeypatch):
+    from importlib.machinery import ModuleSpec
+
+    import __main__
+
+    monkeypatch.setattr(__main__, "__spec__", ModuleSpec("django.__main__", None), raising=False)
+    monkeypatch.setattr(sys, "argv", ["/anywhere/__main__.py", "runserver"])
+    assert autoreload.get_child_arguments()[-3:] == ["-m", "django", "runserver"]
+
+
+def test_missing_script_is_an_error(monkeypatch):
+    import __main__
+
+    monkeypatch.setattr(__main__, "__spec__", None, raising=False)
+    monkeypatch.setattr(sys, "argv", ["/no/such/script-here", "runserver"])
+    with pytest.raises(RuntimeError, match="does not exist"):
+        autoreload.get_child_arguments()

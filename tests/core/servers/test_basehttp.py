@@ -6,6 +6,7 @@ import http.client
 import logging
 import socket
 import threading
+import time
 
 import pytest
 
@@ -96,14 +97,35 @@ def test_overlong_request_line_is_answered_414(server):
     assert reply.startswith(b"HTTP/1.1 414")
 
 
-def test_requests_are_logged_on_django_server_with_status(server, caplog):
-    connection = connect(server)
-    with caplog.at_level(logging.INFO, logger="django.server"):
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def test_requests_are_logged_on_django_server_with_status(server):
+    logger = logging.getLogger("django.server")
+    collector = Collect()
+    logger.addHandler(collector)  # on the logger itself: django.server does not propagate
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        connection = connect(server)
         connection.request("GET", "/missing")
         connection.getresponse().read()
         connection.request("GET", "/found")
         connection.getresponse().read()
-    records = [r for r in caplog.records if r.name == "django.server"]
+        connection.close()
+        deadline = time.monotonic() + 5
+        while len(collector.records) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)  # the log line is written after the response is sent
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(previous_level)
+    records = collector.records
     assert [r.status_code for r in records] == [404, 200]
     assert records[0].levelno == logging.WARNING and records[1].levelno == logging.INFO
     assert '"GET /missing HTTP/1.1" 404' in records[0].getMessage()
