@@ -189,7 +189,7 @@ def _config_class_from_path(cls: type[AppConfig], entry: str, import_error: Impo
     if (
         isinstance(import_error, ModuleNotFoundError)
         and import_error.name
-        and entry.startswith(import_error.name)
+        and (entry == import_error.name or entry.startswith(import_error.name + "."))
     ):
         raise InstalledAppImportError(
             f"INSTALLED_APPS contains {entry!r}, but there is no module named {import_error.name!r}. "

@@ -205,7 +205,7 @@ def _import_settings_module(settings_module: str) -> ModuleType:
     except ModuleNotFoundError as exc:
         # Only rephrase when the settings module itself (or its package) is missing;
         # an ImportError raised *inside* the settings file keeps its own message.
-        if exc.name and settings_module.startswith(exc.name):
+        if exc.name and (settings_module == exc.name or settings_module.startswith(exc.name + ".")):
             raise SettingsImportError(
                 f"Settings module {settings_module!r} could not be imported: {exc}. Check that "
                 f"{ENVIRONMENT_VARIABLE} (or --settings) names an importable module and that its "

@@ -292,3 +292,14 @@ def test_model_lists_are_cached_per_registry_and_cleared_on_registration():
     assert second.get_models() == [], "registries do not share caches"
     first.get_models.cache_clear()  # the documented functools-style API
     assert first.get_models() == [model]
+
+
+def test_import_error_inside_an_app_keeps_its_own_message(tmp_path, monkeypatch):
+    package = tmp_path / "needs_dependency_app"
+    package.mkdir()
+    (package / "__init__.py").write_text("import needs_missing_dependency_xyz\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModuleNotFoundError) as info:
+        Apps(["needs_dependency_app"])
+    assert not isinstance(info.value, ImproperlyConfigured)
+    assert info.value.name == "needs_missing_dependency_xyz"
