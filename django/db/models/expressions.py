@@ -429,9 +429,13 @@ def _combined_output_field(lhs, connector, rhs):
     if connector in _NUMERIC_CONNECTORS and isinstance(lhs, numeric) and isinstance(rhs, numeric):
         if isinstance(lhs, type(rhs)) or isinstance(rhs, type(lhs)):
             return (lhs if isinstance(lhs, type(rhs)) else rhs).__class__()
+        # Integers mix with decimals or floats; decimals and floats do not mix.
         for kind in (fields.FloatField, fields.DecimalField):
-            if isinstance(lhs, kind) or isinstance(rhs, kind):
+            if (isinstance(lhs, kind) and isinstance(rhs, fields.IntegerField)) or (
+                isinstance(rhs, kind) and isinstance(lhs, fields.IntegerField)
+            ):
                 return kind()
+        return None
     if (
         connector in _BITWISE_CONNECTORS
         and isinstance(lhs, fields.IntegerField)

@@ -759,11 +759,12 @@ class QuerySet(AltersData):
         clone = self._chain()
         if expressions:
             clone = clone.annotate(**expressions)
-        clone._fields = fields + tuple(expressions)
-        clone.query.set_values(clone._fields)
+        clone._fields = fields
+        clone.query.set_values(fields)
         return clone
 
     def values(self, *fields, **expressions):
+        fields += tuple(expressions)
         clone = self._values(*fields, **expressions)
         clone._iterable_class = ValuesIterable
         return clone
@@ -974,7 +975,7 @@ class QuerySet(AltersData):
                         f"The named annotation '{arg.default_alias}' conflicts with the default name for "
                         "another annotation."
                     )
-            except TypeError:
+            except (AttributeError, TypeError):
                 raise TypeError("Complex annotations require an alias")
             annotations[arg.default_alias] = arg
         annotations.update(kwargs)

@@ -22,6 +22,15 @@ def _part_sql(compiler, part, features):
     return sql, params
 
 
+def _without_default_ordering(part):
+    # A model's Meta.ordering means nothing inside a compound statement.
+    if part.order_by or part.extra_order_by or not part.default_ordering:
+        return part
+    part = part.clone()
+    part.default_ordering = False
+    return part
+
+
 def combinator_sql(compiler, combinator: str, all: bool):
     """Return ([sql], params) for the combined statement."""
     from django.db import DatabaseError
@@ -29,7 +38,7 @@ def combinator_sql(compiler, combinator: str, all: bool):
     features = compiler.connection.features
     query = compiler.query
     parts_compilers = [
-        part.get_compiler(
+        _without_default_ordering(part).get_compiler(
             using=compiler.using, connection=compiler.connection, elide_empty=compiler.elide_empty
         )
         for part in query.combined_queries

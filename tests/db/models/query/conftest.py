@@ -22,9 +22,27 @@ def _tables(models):
     return tables
 
 
+class _PinToAlias:
+    """A database router sending every query_tests read and write to one alias."""
+
+    def __init__(self, alias):
+        self.alias = alias
+
+    def db_for_read(self, model, **hints):
+        return self.alias if model._meta.app_label == "query_tests" else None
+
+    db_for_write = db_for_read
+
+
 @pytest.fixture
-def qdb(connection):
-    """The connection under test with every query_tests table present and empty afterwards."""
+def qdb(connection, monkeypatch):
+    """The connection under test with every query_tests table present and empty afterwards.
+
+    Default-manager calls in the tests go to this connection through a router.
+    """
+    from django.db import router
+
+    monkeypatch.setattr(router, "routers", [_PinToAlias(connection.alias)])
     models = _models()
     existing = set(connection.introspection.table_names())
     if models[0]._meta.db_table not in existing:
