@@ -82,19 +82,12 @@ def update_timezone(*, setting: str, **kwargs: Any) -> None:
 
 @receiver(setting_changed)
 def language_changed(*, setting: str, **kwargs: Any) -> None:
-    if setting not in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+    if setting not in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "USE_I18N"}:
         return
     try:
         from django.utils.translation import trans_real
     except ImportError:
         return
-    for name in ("_default", "_active"):
-        if hasattr(trans_real, name) and name == "_default":
-            setattr(trans_real, name, None)
-    for name in ("_translations",):
-        if hasattr(trans_real, name):
-            setattr(trans_real, name, {})
-    for func_name in ("get_languages", "check_for_language", "get_supported_language_variant"):
-        func = getattr(trans_real, func_name, None)
-        if hasattr(func, "cache_clear"):
-            func.cache_clear()
+    clear = getattr(trans_real, "clear_caches", None)
+    if clear is not None:
+        clear()

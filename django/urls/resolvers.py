@@ -62,7 +62,8 @@ class ResolverMatch:
         self.app_name = ":".join(self.app_names)
         self.namespaces = [name for name in namespaces or () if name]
         self.namespace = ":".join(self.namespaces)
-        self._func_path = lookup_str_of(func)
+        if "_func_path" not in self.__dict__:
+            self._func_path = lookup_str_of(func)
         self.view_name = ":".join([*self.namespaces, url_name or self._func_path])
 
     @property
@@ -169,7 +170,9 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     for resolver in trail:
         route = _join_route(route, str(resolver.pattern))
     route = _join_route(route, str(leaf.pattern))
-    return ResolverMatch(
+    match = ResolverMatch.__new__(ResolverMatch)
+    match._func_path = leaf.lookup_str
+    match.__init__(
         leaf.callback,
         args,
         {**captured, **extra},
@@ -181,6 +184,7 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
         captured,
         extra,
     )
+    return match
 
 
 class _ReverseData:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -11,6 +12,8 @@ from django.urls.utils import lookup_str_of
 
 # RFC 3986 sub-delimiters plus the characters a path may hold unescaped.
 _SAFE = "!$&'()*+,;=" + "/~:@"
+# Text made only of these needs no quoting (the common case): skip quote() for it.
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9_.\-!$&'()*+,;=/~:@]")
 
 
 def reverse_templates(
@@ -25,7 +28,9 @@ def reverse_templates(
         text = template.fill(args, kwargs)
         if text is None:
             continue
-        url = quote(prefix + text, safe=_SAFE)
+        url = prefix + text
+        if _NEEDS_QUOTING.search(url) is not None:
+            url = quote(url, safe=_SAFE)
         # A leading '//' would make the URL scheme-relative (another host).
         return "/%2F" + url[2:] if url.startswith("//") else url
     raise NoReverseMatch(_no_match_message(templates, lookup_view, args, kwargs))

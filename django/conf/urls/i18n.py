@@ -26,10 +26,14 @@ def is_language_prefix_patterns_used(urlconf: Any) -> tuple[bool, bool]:
     return False, False
 
 
-def _set_language(request: Any) -> Any:
-    from django.views.i18n import set_language
+def _urlpatterns() -> list:
+    from django.views.i18n import set_language  # views sit above the URL layer
 
-    return set_language(request)
+    return [path("setlang/", set_language, name="set_language")]
 
 
-urlpatterns = [path("setlang/", _set_language, name="set_language")]
+def __getattr__(name: str) -> Any:
+    # ``include("django.conf.urls.i18n")`` reads urlpatterns; build it on first use.
+    if name == "urlpatterns":
+        return _urlpatterns()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
