@@ -13,7 +13,6 @@ TIME_ZONE = "UTC"
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
     "tests.core.management.cmdapp",
-    "tests.db.models.app_models",
     "tests.db.models.query.qapp",
 ]
 
@@ -34,6 +33,14 @@ DATABASES = {
         "PORT": 5432,
         "USER": "postgres",
         "TEST": {"NAME": "test_reinhardt"},
+    },
+    "mysql": {
+        "ENGINE": "django.db.backends.mysql",
+        "NAME": "reinhardt",
+        "HOST": "127.0.0.1",
+        "PORT": 3306,
+        "USER": "root",
+        "TEST": {"NAME": "test_reinhardt", "CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
     },
 }
 

@@ -121,6 +121,9 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin):
                 "rollback is prohibited."
             )
         sql = str(sql)
+        # Without parameters the statement is sent as is: no %-formatting, so literals made by
+        # quote_value() need no escaping of '%'.
+        params = params or None
         logger.debug("%s; (params %r)", sql, params, extra={"params": params, "sql": sql})
         if self.collect_sql:
             ending = "" if sql.rstrip().endswith(";") else ";"
@@ -194,6 +197,9 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin):
         db_params = field.db_parameters(connection=self.connection)
         if db_params.get("check"):
             definition += " " + self.sql_check_constraint % db_params
+        type_suffix = field.db_type_suffix(connection=self.connection)
+        if type_suffix:
+            definition += f" {type_suffix}"
         if field.remote_field and field.db_constraint:
             to_table = field.remote_field.model._meta.db_table
             to_column = field.remote_field.model._meta.get_field(field.remote_field.field_name).column
@@ -291,7 +297,9 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin):
         from django.db.models.expressions import Value
         from django.db.models.sql import Query
 
-        db_default = field._db_default_expression
+        db_default = getattr(field, "_db_default_expression", None) or field.db_default
+        if not hasattr(db_default, "resolve_expression"):
+            db_default = Value(db_default)
         template = self._column_default_sql(field) if isinstance(db_default, Value) else "(%s)"
         query = Query(model=field.model)
         compiler = query.get_compiler(connection=self.connection)

@@ -40,6 +40,8 @@ def _relation_targets(relation: Any, altered_field: Any) -> bool:
 
 
 def _incoming_relations(field: Any) -> list:
+    if getattr(field, "model", None) is None:
+        return []
     meta = field.model._meta
     return [
         rel
@@ -53,7 +55,10 @@ def _incoming_relations(field: Any) -> list:
 
 def related_non_m2m_objects(old_field: Any, new_field: Any) -> list[tuple[Any, Any]]:
     """Pairs (old relation, new relation) of foreign keys that point at the altered field."""
-    return list(zip(_incoming_relations(old_field), _incoming_relations(new_field)))
+    old = _incoming_relations(old_field)
+    # A new field made by hand (not attached to a model class) keeps the old relations.
+    new = _incoming_relations(new_field) if getattr(new_field, "model", None) is not None else old
+    return list(zip(old, new))
 
 
 class AlterFieldMixin:

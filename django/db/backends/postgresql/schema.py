@@ -35,13 +35,11 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
 
     def execute(self, sql_text: Any, params: Any = ()) -> None:
         # Merge parameters client-side: the server cannot bind them in DDL.
-        if params is None:
-            return super().execute(sql_text, params)
+        if not params:
+            return super().execute(sql_text, None)
         return super().execute(self.connection.ops.compose_sql(str(sql_text), params), None)
 
     def quote_value(self, value: Any) -> str:
-        if isinstance(value, str):
-            value = value.replace("%", "%%")
         return sql.quote(value, self.connection.connection)
 
     def prepare_default(self, value: Any) -> str:

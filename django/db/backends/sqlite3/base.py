@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 import sqlite3 as Database
 from typing import Any
 
@@ -259,9 +260,14 @@ class SQLiteCursorWrapper(Database.Cursor):
         return super().executemany(query, param_list)
 
 
+_FORMAT_PLACEHOLDER = re.compile(r"(?<!%)%s")
+_NAMED_PLACEHOLDER = re.compile(r"(?<!%)%\((\w+)\)s")
+
+
 def _convert_query(query: str, params: Any) -> tuple[str, Any]:
+    """'format'/'pyformat' placeholders to sqlite's; '%%' becomes '%', a lone '%' stays."""
     if isinstance(params, dict):
-        # %(name)s -> :name ; the mapping is passed as is.
-        names = {key: f":{key}" for key in params}
-        return query % names, params
-    return query % tuple("?" * len(params)), params
+        query = _NAMED_PLACEHOLDER.sub(r":\1", query)
+    else:
+        query = _FORMAT_PLACEHOLDER.sub("?", query)
+    return query.replace("%%", "%"), params

@@ -13,6 +13,7 @@ from django.db.utils import NotSupportedError
 
 class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
     sql_delete_table = "DROP TABLE %(table)s"
+    sql_delete_column = "ALTER TABLE %(table)s DROP COLUMN %(column)s"
     sql_create_fk = None  # type: ignore[assignment]
     sql_create_inline_fk = (
         "REFERENCES %(to_table)s (%(to_column)s)%(on_delete_db)s DEFERRABLE INITIALLY DEFERRED"
