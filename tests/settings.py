@@ -14,6 +14,7 @@ INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
     "tests.core.management.cmdapp",
     "tests.db.models.query.qapp",
+    "tests.test_client.testapp",
 ]
 
 MIDDLEWARE: list[str] = []

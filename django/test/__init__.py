@@ -5,6 +5,13 @@ from django.test.testcases import SimpleTestCase
 from django.test.utils import ignore_warnings, modify_settings, override_settings
 
 __all__ = [
+    "LiveServerTestCase",
+    "TestCase",
+    "TransactionTestCase",
+    "skipIfDBFeature",
+    "skipUnlessAnyDBFeature",
+    "skipUnlessDBFeature",
+    "tag",
     "AsyncClient",
     "AsyncRequestFactory",
     "Client",
@@ -16,24 +23,22 @@ __all__ = [
 ]
 
 
+_LAZY = {
+    "TestCase": "django.test.db_testcases",
+    "TransactionTestCase": "django.test.db_testcases",
+    "LiveServerTestCase": "django.test.live_server",
+    "skipIfDBFeature": "django.test.features",
+    "skipUnlessDBFeature": "django.test.features",
+    "skipUnlessAnyDBFeature": "django.test.features",
+    "tag": "django.test.utils",
+}
+
+
 def __getattr__(name: str):
     # The database test cases import the ORM; load them only when asked for.
-    if name in {
-        "TestCase",
-        "TransactionTestCase",
-        "LiveServerTestCase",
-        "skipIfDBFeature",
-        "skipUnlessDBFeature",
-        "skipUnlessAnyDBFeature",
-    }:
-        from django.test import testcases
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'django.test' has no attribute {name!r}")
+    from importlib import import_module
 
-        try:
-            return getattr(testcases, name)
-        except AttributeError:
-            pass
-    if name == "tag":
-        from django.test.utils import tag
-
-        return tag
-    raise AttributeError(f"module 'django.test' has no attribute {name!r}")
+    return getattr(import_module(module_name), name)

@@ -77,25 +77,30 @@ def conditional_content_removal(request: Any, response: Any) -> Any:
     return response
 
 
-def _close_old_connections_receiver() -> Any:
-    db = sys.modules.get("django.db")
-    return getattr(db, "close_old_connections", None)
+# The dispatch uids django.db connects close_old_connections with.
+_CLOSE_OLD_UIDS = {
+    "request_started": "django.db.close_old_start",
+    "request_finished": "django.db.close_old_finish",
+}
 
 
 class _ConnectionsKeptOpen:
-    """Keep database connections open across test requests (tests run in one transaction)."""
+    """Keep database connections open across test requests (tests run inside transactions)."""
 
     def __init__(self, signal: Any) -> None:
         self.signal = signal
-        self.receiver = _close_old_connections_receiver()
+        self.uid = _CLOSE_OLD_UIDS["request_started" if signal is request_started else "request_finished"]
+        self.disconnected = False
 
     def __enter__(self) -> None:
-        if self.receiver is not None:
-            self.signal.disconnect(self.receiver)
+        if "django.db" in sys.modules:
+            self.disconnected = self.signal.disconnect(dispatch_uid=self.uid)
 
     def __exit__(self, *exc: Any) -> None:
-        if self.receiver is not None:
-            self.signal.connect(self.receiver)
+        if self.disconnected:
+            from django.db import close_old_connections
+
+            self.signal.connect(close_old_connections, dispatch_uid=self.uid)
 
 
 class ClientHandler(BaseHandler):

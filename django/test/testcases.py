@@ -16,7 +16,26 @@ from django.test.client import AsyncClient, Client
 from django.test.html import HTMLParseError, parse_html
 from django.test.utils import modify_settings, override_settings
 
-__all__ = ["SimpleTestCase"]
+__all__ = ["SimpleTestCase", "TestCase", "TransactionTestCase", "LiveServerTestCase"]
+
+_DB_NAMES = {"TestCase", "TransactionTestCase", "TestData", "connections_support_transactions"}
+
+
+def __getattr__(name: str) -> Any:
+    # The database test cases import the ORM; load them only when asked for.
+    if name in _DB_NAMES:
+        from django.test import db_testcases
+
+        return getattr(db_testcases, name)
+    if name in {"LiveServerTestCase", "LiveServerThread", "QuietWSGIRequestHandler"}:
+        from django.test import live_server
+
+        return getattr(live_server, name)
+    if name in {"skipIfDBFeature", "skipUnlessDBFeature", "skipUnlessAnyDBFeature"}:
+        from django.test import features
+
+        return getattr(features, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def assert_and_parse_html(case: unittest.TestCase, html: str, user_msg: str | None, msg: str) -> Any:
@@ -46,6 +65,22 @@ class _TemplateCapture:
             self.names.append(name)
 
 
+class DatabaseOperationForbidden(AssertionError):
+    pass
+
+
+class _DatabaseFailure:
+    def __init__(self, wrapped: Any, message: str) -> None:
+        self.wrapped = wrapped
+        self.message = message
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise DatabaseOperationForbidden(self.message)
+
+
+_GUARDED_CONNECTION_METHODS = ("connect", "temporary_connection", "cursor", "chunked_cursor")
+
+
 class SimpleTestCase(unittest.TestCase):
     """A TestCase with ``self.client``, settings overrides and Django's extra assertions."""
 
@@ -58,6 +93,8 @@ class SimpleTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
         super().setUpClass()
+        cls._add_databases_failures()
+        cls.addClassCleanup(cls._remove_databases_failures)
         if cls._overridden_settings:
             cls._cls_overridden_context = override_settings(**cls._overridden_settings)
             cls._cls_overridden_context.enable()
@@ -66,6 +103,51 @@ class SimpleTestCase(unittest.TestCase):
             cls._cls_modified_context = modify_settings(cls._modified_settings)
             cls._cls_modified_context.enable()
             cls.addClassCleanup(cls._cls_modified_context.disable)
+
+    @classmethod
+    def _allowed_aliases(cls) -> set[str]:
+        from django.db import connections
+
+        return set(connections) if cls.databases == "__all__" else set(cls.databases)
+
+    @classmethod
+    def _add_databases_failures(cls) -> None:
+        """Make queries to databases the test did not declare fail with a clear message."""
+        from django.db import connections
+
+        allowed = cls._allowed_aliases()
+        label = f"{cls.__module__}.{cls.__qualname__}"
+        for alias in connections:
+            if alias in allowed:
+                continue
+            if cls.databases:
+                message = (
+                    f"Database queries to {alias!r} are not allowed in this test. Add {alias!r} to "
+                    f"{label}.databases to ensure proper test isolation and silence this failure."
+                )
+            else:
+                message = (
+                    f"Database queries to {alias!r} are not allowed in SimpleTestCase subclasses. Either "
+                    "subclass TestCase or TransactionTestCase to ensure proper test isolation or add "
+                    f"{alias!r} to {label}.databases to silence this failure."
+                )
+            connection = connections[alias]
+            for name in _GUARDED_CONNECTION_METHODS:
+                setattr(connection, name, _DatabaseFailure(getattr(connection, name), message))
+
+    @classmethod
+    def _remove_databases_failures(cls) -> None:
+        from django.db import connections
+
+        allowed = cls._allowed_aliases()
+        for alias in connections:
+            if alias in allowed:
+                continue
+            connection = connections[alias]
+            for name in _GUARDED_CONNECTION_METHODS:
+                guard = connection.__dict__.get(name)
+                if isinstance(guard, _DatabaseFailure):
+                    del connection.__dict__[name]
 
     def __call__(self, result: Any = None) -> Any:
         skipped = getattr(self.__class__, "__unittest_skip__", False) or getattr(

@@ -246,6 +246,9 @@ class ignore_warnings(TestContextDecorator):
         self.catch_warnings.__exit__(*sys.exc_info())
 
 
+_RESET_QUERIES_UID = "django.db.reset_queries"
+
+
 class CaptureQueriesContext:
     """Record the queries run on ``connection`` inside the block (``captured_queries``)."""
 
@@ -272,9 +275,9 @@ class CaptureQueriesContext:
         self.initial_queries = len(self.connection.queries_log)
         self.final_queries: int | None = None
         from django.core.signals import request_started
-        from django.db import reset_queries
 
-        request_started.disconnect(reset_queries)
+        # Requests made inside the block must not empty the log being captured.
+        self._reset_disconnected = request_started.disconnect(dispatch_uid=_RESET_QUERIES_UID)
         return self
 
     def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
@@ -282,7 +285,8 @@ class CaptureQueriesContext:
         from django.db import reset_queries
 
         self.connection.force_debug_cursor = self.force_debug_cursor
-        request_started.connect(reset_queries)
+        if self._reset_disconnected:
+            request_started.connect(reset_queries, dispatch_uid=_RESET_QUERIES_UID)
         if exc_type is None:
             self.final_queries = len(self.connection.queries_log)
 

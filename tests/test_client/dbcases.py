@@ -1,0 +1,66 @@
+"""TestCase/TransactionTestCase classes run by test_db_testcases.py (not collected by pytest itself)."""
+
+from django.db import connection, transaction
+from django.test import SimpleTestCase, TestCase, TransactionTestCase
+
+from .testapp.models import Author, Book
+
+LOG = []
+
+
+class SharedDataCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.author = Author.objects.create(name="Ann")
+        cls.tags = ["a"]
+
+    def test_1_changes_are_rolled_back(self):
+        Book.objects.create(title="B1", author=self.author)
+        self.author.name = "changed in memory"
+        self.tags.append("mutated")
+        self.assertEqual(Book.objects.count(), 1)
+
+    def test_2_sees_clean_state(self):
+        self.assertEqual(Book.objects.count(), 0)
+        self.assertEqual(self.author.name, "Ann")
+        self.assertEqual(self.tags, ["a"])
+        self.assertEqual(Author.objects.get().name, "Ann")
+
+    def test_3_assert_num_queries(self):
+        with self.assertNumQueries(2):
+            Author.objects.create(name="Bob")
+            list(Author.objects.all())
+        self.assertNumQueries(1, lambda: list(Book.objects.all()))
+
+    def test_4_assert_queryset_equal(self):
+        Author.objects.create(name="Cid")
+        self.assertQuerySetEqual(Author.objects.all(), ["Ann", "Cid"], transform=str)
+        self.assertQuerySetEqual(
+            Author.objects.order_by("-name"), ["Ann", "Cid"], transform=str, ordered=False
+        )
+
+    def test_5_on_commit_callbacks(self):
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            transaction.on_commit(lambda: LOG.append("committed"))
+        self.assertEqual(len(callbacks), 1)
+        self.assertEqual(LOG, ["committed"])
+
+
+class FailingNumQueries(TestCase):
+    def test_wrong_count(self):
+        with self.assertNumQueries(5):
+            list(Author.objects.all())
+
+
+class FlushCase(TransactionTestCase):
+    def test_1_commits(self):
+        Author.objects.create(name="Committed")
+        self.assertFalse(connection.in_atomic_block)
+
+    def test_2_table_was_flushed(self):
+        self.assertEqual(Author.objects.count(), 0)
+
+
+class NoDatabaseAllowed(SimpleTestCase):
+    def test_query_is_refused(self):
+        list(Author.objects.all())

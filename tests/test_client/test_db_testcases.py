@@ -1,0 +1,74 @@
+"""TestCase and TransactionTestCase against the real SQLite test database."""
+
+import unittest
+
+import pytest
+
+from django.db import connection
+from django.test import TestCase
+
+from . import dbcases
+from .testapp.models import Author, Book
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tables():
+    with connection.schema_editor() as editor:
+        editor.create_model(Author)
+        editor.create_model(Book)
+    yield
+    with connection.schema_editor() as editor:
+        editor.delete_model(Book)
+        editor.delete_model(Author)
+
+
+def run(case):
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(case)
+    result = unittest.TestResult()
+    suite.run(result)
+    return result
+
+
+def test_testcase_isolates_each_test_and_class_data():
+    result = run(dbcases.SharedDataCase)
+    assert result.testsRun == 5
+    assert not result.failures and not result.errors, result.failures + result.errors
+    # The class-level transaction is rolled back too.
+    assert Author.objects.count() == 0
+
+
+def test_assert_num_queries_failure_lists_the_queries():
+    result = run(dbcases.FailingNumQueries)
+    assert len(result.failures) == 1
+    message = result.failures[0][1]
+    assert "1 queries executed, 5 expected" in message
+    assert "Captured queries were:\n1. SELECT" in message
+
+
+def test_transaction_test_case_flushes_between_tests():
+    result = run(dbcases.FlushCase)
+    assert not result.failures and not result.errors, result.failures + result.errors
+    assert Author.objects.count() == 0
+
+
+def test_simple_test_case_refuses_database_queries():
+    result = run(dbcases.NoDatabaseAllowed)
+    assert len(result.failures) == 1
+    assert (
+        "Database queries to 'default' are not allowed in SimpleTestCase subclasses." in result.failures[0][1]
+    )
+    # The guard is removed after the class.
+    assert Author.objects.count() == 0
+
+
+def test_unknown_database_alias_is_reported():
+    class Wrong(TestCase):
+        databases = {"nope"}
+
+        def test_x(self):
+            pass
+
+    result = run(Wrong)
+    assert (
+        "Wrong.databases refers to 'nope' which is not defined in settings.DATABASES." in result.errors[0][1]
+    )
