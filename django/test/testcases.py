@@ -16,7 +16,7 @@ from django.test.client import AsyncClient, Client
 from django.test.html import HTMLParseError, parse_html
 from django.test.utils import modify_settings, override_settings
 
-__all__ = ["SimpleTestCase", "TestCase", "TransactionTestCase", "LiveServerTestCase"]
+__all__ = ["SimpleTestCase"]  # TestCase & co. load lazily through __getattr__ below
 
 _DB_NAMES = {"TestCase", "TransactionTestCase", "TestData", "connections_support_transactions"}
 
