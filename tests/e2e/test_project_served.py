@@ -7,6 +7,7 @@ default list reduced to the middleware this installation provides), and gets one
 from __future__ import annotations
 
 import http.client
+import signal
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -67,6 +68,11 @@ def assert_project_behaviour(port: int) -> None:
         connection.close()
 
 
+STOP = {
+    "runserver": (signal.SIGINT, True),
+    "gunicorn": (signal.SIGTERM, False),
+    "uvicorn": (signal.SIGINT, False),
+}
 SERVERS = {
     "runserver": lambda port: [python(), "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
     "gunicorn": lambda port: [
@@ -100,6 +106,10 @@ def test_startproject_project_is_served(server_name, e2e_project, start_server):
     server = start_server(SERVERS[server_name](port), e2e_project, port)
     server.wait_until_serving(timeout=30)
     assert_project_behaviour(port)
-    returncode, out, err = server.interrupt()
+    # Each server is stopped the way its documentation says: runserver with Ctrl-C (SIGINT to the
+    # terminal's process group), uvicorn with SIGINT, gunicorn with SIGTERM (its graceful stop;
+    # SIGINT is gunicorn's *quick* shutdown, which may log a traceback for a worker it cuts short).
+    stop_signal, to_group = STOP[server_name]
+    returncode, out, err = server.stop(stop_signal, group=to_group)
     assert returncode == 0, err
     assert "Traceback" not in err

@@ -81,12 +81,11 @@ def report_checks(
 
 def warn_unapplied_migrations(command: BaseCommand) -> None:
     """Print a notice listing unapplied migrations (skipped while the migrations package is absent)."""
-    from importlib.util import find_spec
-
-    if find_spec("django.db.migrations") is None:
-        return
-    from django.db import DEFAULT_DB_ALIAS, connections
-    from django.db.migrations.executor import MigrationExecutor
+    try:
+        from django.db import DEFAULT_DB_ALIAS, connections
+        from django.db.migrations.executor import MigrationExecutor
+    except ImportError:
+        return  # no migrations framework in this installation: nothing to compare against
 
     try:
         executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])

@@ -100,8 +100,14 @@ class Server:
         wait_for(accepting, timeout)
 
     def interrupt(self, timeout: float = 15) -> tuple[int, str, str]:
-        """Press Ctrl-C (SIGINT to the process group) and collect the output."""
-        os.killpg(self.process.pid, signal.SIGINT)
+        """Press Ctrl-C (SIGINT to the whole process group) and collect the output."""
+        return self.stop(signal.SIGINT, group=True, timeout=timeout)
+
+    def stop(self, signum: int, group: bool = False, timeout: float = 15) -> tuple[int, str, str]:
+        if group:
+            os.killpg(self.process.pid, signum)
+        else:
+            self.process.send_signal(signum)
         out, err = self.process.communicate(timeout=timeout)
         return self.process.returncode, out, err
 

@@ -164,3 +164,41 @@ def test_reloader_waits_for_a_fix_when_an_app_fails_at_start_up(project_with_vie
     returncode, _, err = server.interrupt()
     assert returncode == 0
     assert "brokenapp/models.py" in err and "SyntaxError" in err
+
+
+def ipv6_loopback_available() -> bool:
+    import socket
+
+    if not socket.has_ipv6:
+        return False
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ipv6_loopback_available(), reason="no IPv6 loopback on this machine")
+def test_serves_on_ipv6_loopback(project_with_view, start_server):
+    import http.client
+    import socket
+
+    port = free_port()
+    server = start_server(
+        [python(), "manage.py", "runserver", "-6", str(port), "--noreload"], project_with_view, port
+    )
+
+    def accepting():
+        with socket.create_connection(("::1", port), timeout=1):
+            return True
+
+    wait_for(accepting, timeout=20)
+    connection = http.client.HTTPConnection("::1", port, timeout=5)
+    connection.request("GET", "/", headers={"Host": "localhost"})
+    assert connection.getresponse().read() == b"hello from reinhardt"
+    connection.close()
+    returncode, out, _ = server.interrupt()
+    assert returncode == 0
+    assert f"Starting development server at http://[::1]:{port}/" in out
