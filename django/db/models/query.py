@@ -14,11 +14,10 @@ from itertools import chain, islice
 from asgiref.sync import sync_to_async
 
 import django
-from django.core import exceptions
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, NotSupportedError, connections, router, transaction
-from django.db.models import sql
-from django.db.models.constants import LOOKUP_SEP, OnConflict
-from django.db.models.expressions import Case, F, Value, When
+from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, router
+from django.db.models import query_writes, sql
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.expressions import F
 from django.db.models.query_iterables import (
     BaseIterable,
     FlatValuesListIterable,
@@ -38,9 +37,10 @@ from django.db.models.query_prefetch import (
     prefetch_one_level,
     prefetch_related_objects,
 )
+from django.db.models.query_raw import RawQuerySet
 from django.db.models.query_utils import FilteredRelation, Q
 from django.db.models.sql.constants import ROW_COUNT
-from django.db.models.utils import AltersData, resolve_callables
+from django.db.models.utils import AltersData
 
 __all__ = [
     "QuerySet",
@@ -336,222 +336,32 @@ class QuerySet(AltersData):
 
     create.alters_data = True
 
-    def _prepare_for_bulk_create(self, objs) -> None:
-        for obj in objs:
-            if obj.pk is None:
-                # Populate new primary keys that come from Python (e.g. UUIDs with defaults).
-                obj.pk = obj._meta.pk.get_pk_value_on_save(obj)
-            obj._prepare_related_fields_for_save(operation_name="bulk_create")
-
-    def _check_bulk_create_options(self, ignore_conflicts, update_conflicts, update_fields, unique_fields):
-        if ignore_conflicts and update_conflicts:
-            raise ValueError("ignore_conflicts and update_conflicts are mutually exclusive.")
-        features = connections[self.db].features
-        if ignore_conflicts:
-            if not features.supports_ignore_conflicts:
-                raise NotSupportedError("This database backend does not support ignoring conflicts.")
-            return OnConflict.IGNORE
-        if not update_conflicts:
-            return None
-        if not features.supports_update_conflicts:
-            raise NotSupportedError("This database backend does not support updating conflicts.")
-        if not update_fields:
-            raise ValueError(
-                "Fields that will be updated when a row insertion fails on conflicts must be provided."
-            )
-        if unique_fields and not features.supports_update_conflicts_with_target:
-            raise NotSupportedError(
-                "This database backend does not support updating conflicts with specifying unique fields "
-                "that can trigger the upsert."
-            )
-        if not unique_fields and features.supports_update_conflicts_with_target:
-            raise ValueError("Unique fields that can trigger the upsert must be provided.")
-        if any(not f.concrete or f.many_to_many for f in update_fields):
-            raise ValueError("bulk_create() can only be used with concrete fields in update_fields.")
-        if any(f.primary_key for f in update_fields):
-            raise ValueError("bulk_create() cannot be used with primary keys in update_fields.")
-        if unique_fields and any(not f.concrete or f.many_to_many for f in unique_fields):
-            raise ValueError("bulk_create() can only be used with concrete fields in unique_fields.")
-        return OnConflict.UPDATE
-
     def bulk_create(self, objs, batch_size=None, ignore_conflicts=False, update_conflicts=False,
                     update_fields=None, unique_fields=None):  # fmt: skip
         """Insert objects in batches; set primary keys where the database returns them."""
-        if batch_size is not None and batch_size <= 0:
-            raise ValueError("Batch size must be a positive integer.")
-        opts = self.model._meta
-        for parent in opts.get_parent_list():
-            if parent._meta.concrete_model is not opts.concrete_model:
-                raise ValueError("Can't bulk create a multi-table inherited model")
-        if not objs:
-            return objs
-        if unique_fields:
-            unique_fields = [opts.get_field(opts.pk.name if name == "pk" else name) for name in unique_fields]
-        if update_fields:
-            update_fields = [opts.get_field(name) for name in update_fields]
-        on_conflict = self._check_bulk_create_options(
-            ignore_conflicts, update_conflicts, update_fields, unique_fields
+        return query_writes.bulk_create(
+            self, objs, batch_size, ignore_conflicts, update_conflicts, update_fields, unique_fields
         )
-        self._for_write = True
-        fields = [f for f in opts.concrete_fields if not getattr(f, "generated", False)]
-        objs = list(objs)
-        self._prepare_for_bulk_create(objs)
-        returning = opts.db_returning_fields
-        with transaction.atomic(using=self.db, savepoint=False):
-            objs_without_pk, objs_with_pk = _partition(lambda o: o.pk is not None, objs)
-            if objs_with_pk:
-                returned = self._batched_insert(
-                    objs_with_pk, fields, batch_size, on_conflict, update_fields, unique_fields
-                )
-                for obj, results in zip(objs_with_pk, returned):
-                    for result, field in zip(results, returning):
-                        if field != opts.pk:
-                            setattr(obj, field.attname, result)
-                for obj in objs_with_pk:
-                    obj._state.adding = False
-                    obj._state.db = self.db
-            if objs_without_pk:
-                fields = [f for f in fields if not getattr(f, "db_returning", False) or not f.primary_key]
-                returned = self._batched_insert(
-                    objs_without_pk, fields, batch_size, on_conflict, update_fields, unique_fields
-                )
-                for obj, results in zip(objs_without_pk, returned):
-                    for result, field in zip(results, returning):
-                        setattr(obj, field.attname, result)
-                for obj in objs_without_pk:
-                    obj._state.adding = False
-                    obj._state.db = self.db
-        return objs
 
     bulk_create.alters_data = True
 
     def bulk_update(self, objs, fields, batch_size=None):
         """Update the given fields of each object, in batches of one UPDATE ... CASE each."""
-        from django.db.models.functions import Cast
-
-        if batch_size is not None and batch_size <= 0:
-            raise ValueError("Batch size must be a positive integer.")
-        if not fields:
-            raise ValueError("Field names must be given to bulk_update().")
-        objs = tuple(objs)
-        if any(obj.pk is None for obj in objs):
-            raise ValueError("All bulk_update() objects must have a primary key set.")
-        fields = [self.model._meta.get_field(name) for name in fields]
-        if any(not f.concrete or f.many_to_many for f in fields):
-            raise ValueError("bulk_update() can only be used with concrete fields.")
-        if any(f.primary_key for f in fields):
-            raise ValueError("bulk_update() cannot be used with primary key fields.")
-        if not objs:
-            return 0
-        for obj in objs:
-            obj._prepare_related_fields_for_save(operation_name="bulk_update", fields=fields)
-        self._for_write = True
-        connection = connections[self.db]
-        max_batch_size = connection.ops.bulk_batch_size(["pk", "pk", *fields], objs)
-        batch_size = min(batch_size, max_batch_size) if batch_size else max_batch_size
-        requires_casting = connection.features.requires_casted_case_in_updates
-        updates = []
-        for start in range(0, len(objs), batch_size):
-            batch = objs[start : start + batch_size]
-            update_kwargs = {}
-            for field in fields:
-                whens = []
-                for obj in batch:
-                    attr = getattr(obj, field.attname)
-                    if not hasattr(attr, "resolve_expression"):
-                        attr = Value(attr, output_field=field)
-                    whens.append(When(pk=obj.pk, then=attr))
-                case = Case(*whens, output_field=field)
-                if requires_casting:
-                    case = Cast(case, output_field=field)
-                update_kwargs[field.attname] = case
-            updates.append(([obj.pk for obj in batch], update_kwargs))
-        rows_updated = 0
-        queryset = self.using(self.db)
-        with transaction.atomic(using=self.db, savepoint=False):
-            for pks, update_kwargs in updates:
-                rows_updated += queryset.filter(pk__in=pks).update(**update_kwargs)
-        return rows_updated
+        return query_writes.bulk_update(self, objs, fields, batch_size)
 
     bulk_update.alters_data = True
 
     def get_or_create(self, defaults=None, **kwargs):
         """Return (object, created), creating it from kwargs + defaults if needed."""
-        self._for_write = True
-        try:
-            return self.get(**kwargs), False
-        except self.model.DoesNotExist:
-            params = self._extract_model_params(defaults, **kwargs)
-            try:
-                with transaction.atomic(using=self.db):
-                    params = dict(resolve_callables(params))
-                    return self.create(**params), True
-            except IntegrityError:
-                # Someone else created it meanwhile.
-                try:
-                    return self.get(**kwargs), False
-                except self.model.DoesNotExist:
-                    pass
-                raise
+        return query_writes.get_or_create(self, defaults, kwargs)
 
     get_or_create.alters_data = True
 
     def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
         """Update the matching object with defaults, or create it with create_defaults."""
-        update_defaults = defaults or {}
-        if create_defaults is None:
-            create_defaults = update_defaults
-        self._for_write = True
-        with transaction.atomic(using=self.db):
-            # Lock the row so a concurrent update waits for our save.
-            obj, created = self.select_for_update().get_or_create(create_defaults, **kwargs)
-            if created:
-                return obj, created
-            for key, value in resolve_callables(update_defaults):
-                setattr(obj, key, value)
-            update_fields = set(update_defaults)
-            concrete = {
-                name
-                for f in self.model._meta.concrete_fields
-                if not f.primary_key
-                for name in (f.name, f.attname)
-            }
-            if concrete.issuperset(update_fields):
-                from django.db.models.fields import Field
-
-                # Fields set in pre_save() (auto_now) are saved too.
-                for field in self.model._meta.local_concrete_fields:
-                    if not (field.primary_key or field.__class__.pre_save is Field.pre_save):
-                        update_fields.add(field.name)
-                        if field.name != field.attname:
-                            update_fields.add(field.attname)
-                obj.save(using=self.db, update_fields=update_fields)
-            else:
-                obj.save(using=self.db)
-        return obj, False
+        return query_writes.update_or_create(self, defaults, create_defaults, kwargs)
 
     update_or_create.alters_data = True
-
-    def _extract_model_params(self, defaults, **kwargs):
-        defaults = defaults or {}
-        params = {k: v for k, v in kwargs.items() if LOOKUP_SEP not in k}
-        params.update(defaults)
-        invalid = []
-        for param in params:
-            try:
-                self.model._meta.get_field(param)
-            except exceptions.FieldDoesNotExist:
-                # A property with a setter is fine.
-                attr = getattr(self.model, param, None)
-                if not (isinstance(attr, property) and attr.fset):
-                    invalid.append(param)
-        if invalid:
-            raise exceptions.FieldError(
-                "Invalid field name(s) for model {}: '{}'.".format(
-                    self.model._meta.object_name, "', '".join(sorted(invalid))
-                )
-            )
-        return params
 
     def _earliest(self, *fields):
         if fields:
@@ -612,37 +422,7 @@ class QuerySet(AltersData):
 
     def in_bulk(self, id_list=None, *, field_name="pk"):
         """Return {field value: object} for the given values (or all objects)."""
-        if self.query.is_sliced:
-            raise TypeError("Cannot use 'limit' or 'offset' with in_bulk().")
-        opts = self.model._meta
-        unique_fields = [
-            constraint.fields[0]
-            for constraint in getattr(opts, "total_unique_constraints", ())
-            if len(constraint.fields) == 1
-        ]
-        if (
-            field_name != "pk"
-            and not opts.get_field(field_name).unique
-            and field_name not in unique_fields
-            and self.query.distinct_fields != (field_name,)
-        ):
-            raise ValueError(f"in_bulk()'s field_name must be a unique field but {field_name!r} isn't.")
-        if id_list is not None:
-            if not id_list:
-                return {}
-            filter_key = f"{field_name}__in"
-            batch_size = connections[self.db].features.max_query_params
-            id_list = tuple(id_list)
-            if batch_size and batch_size < len(id_list):
-                qs = ()
-                for offset in range(0, len(id_list), batch_size):
-                    batch = id_list[offset : offset + batch_size]
-                    qs += tuple(self.filter(**{filter_key: batch}))
-            else:
-                qs = self.filter(**{filter_key: id_list})
-        else:
-            qs = self._chain()
-        return {getattr(obj, field_name): obj for obj in qs}
+        return query_writes.in_bulk(self, id_list, field_name)
 
     def delete(self):
         """Delete the records (and cascades) through the deletion Collector."""
@@ -679,29 +459,7 @@ class QuerySet(AltersData):
 
     def update(self, **kwargs):
         """Update all rows with the given values; return the number of rows matched."""
-        self._not_support_combined_queries("update")
-        if self.query.is_sliced:
-            raise TypeError("Cannot update a query once a slice has been taken.")
-        self._for_write = True
-        query = self.query.chain(sql.UpdateQuery)
-        query.add_update_values(kwargs)
-        new_order_by = []
-        for col in query.order_by:
-            name = col.removeprefix("-") if isinstance(col, str) else col
-            annotation = query.annotations.get(name) if isinstance(name, str) else None
-            if annotation is not None:
-                if getattr(annotation, "contains_aggregate", False):
-                    raise exceptions.FieldError(f"Cannot update when ordering by an aggregate: {annotation}")
-                new_order_by.append(annotation.desc() if col.startswith("-") else annotation)
-            else:
-                new_order_by.append(col)
-        query.order_by = tuple(new_order_by)
-        # Annotations would end up in the pk__in subquery otherwise.
-        query.annotations = {}
-        with transaction.mark_for_rollback_on_error(using=self.db):
-            rows = query.get_compiler(self.db).execute_sql(ROW_COUNT)
-        self._result_cache = None
-        return rows
+        return query_writes.update(self, kwargs)
 
     update.alters_data = True
 
@@ -1101,39 +859,6 @@ class QuerySet(AltersData):
     _insert.alters_data = True
     _insert.queryset_only = False
 
-    def _batched_insert(
-        self, objs, fields, batch_size, on_conflict=None, update_fields=None, unique_fields=None
-    ):
-        connection = connections[self.db]
-        max_batch_size = max(connection.ops.bulk_batch_size(fields, objs), 1)
-        batch_size = min(batch_size, max_batch_size) if batch_size else max_batch_size
-        inserted_rows = []
-        bulk_return = connection.features.can_return_rows_from_bulk_insert
-        for start in range(0, len(objs), batch_size):
-            batch = objs[start : start + batch_size]
-            if bulk_return and on_conflict in (None, OnConflict.UPDATE):
-                inserted_rows.extend(
-                    self._insert(
-                        batch,
-                        fields=fields,
-                        using=self.db,
-                        on_conflict=on_conflict,
-                        update_fields=update_fields,
-                        unique_fields=unique_fields,
-                        returning_fields=self.model._meta.db_returning_fields,
-                    )
-                )
-            else:
-                self._insert(
-                    batch,
-                    fields=fields,
-                    using=self.db,
-                    on_conflict=on_conflict,
-                    update_fields=update_fields,
-                    unique_fields=unique_fields,
-                )
-        return inserted_rows
-
     def _chain(self):
         """A copy ready for the next operation (keeps a sticky filter for related managers)."""
         obj = self._clone()
@@ -1245,128 +970,6 @@ class EmptyQuerySet(metaclass=InstanceCheckMeta):
 
     def __init__(self, *args, **kwargs):
         raise TypeError("EmptyQuerySet can't be instantiated")
-
-
-class RawQuerySet:
-    """Model instances from raw SQL (Manager.raw())."""
-
-    def __init__(
-        self, raw_query, model=None, query=None, params=(), translations=None, using=None, hints=None
-    ):
-        self.raw_query = raw_query
-        self.model = model
-        self._db = using
-        self._hints = hints or {}
-        self.query = query or sql.RawQuery(sql=raw_query, using=self.db, params=params)
-        self.params = params
-        self.translations = translations or {}
-        self._result_cache = None
-        self._prefetch_related_lookups = ()
-        self._prefetch_done = False
-
-    def resolve_model_init_order(self):
-        """(field attnames, their column positions, [(extra column, position)])."""
-        converter = connections[self.db].introspection.identifier_converter
-        model_init_fields = [f for f in self.model._meta.fields if converter(f.column) in self.columns]
-        annotation_fields = [
-            (column, pos) for pos, column in enumerate(self.columns) if column not in self.model_fields
-        ]
-        model_init_order = [self.columns.index(converter(f.column)) for f in model_init_fields]
-        model_init_names = [f.attname for f in model_init_fields]
-        return model_init_names, model_init_order, annotation_fields
-
-    def prefetch_related(self, *lookups):
-        clone = self._clone()
-        if lookups == (None,):
-            clone._prefetch_related_lookups = ()
-        else:
-            clone._prefetch_related_lookups = clone._prefetch_related_lookups + lookups
-        return clone
-
-    def _prefetch_related_objects(self):
-        prefetch_related_objects(self._result_cache, *self._prefetch_related_lookups)
-        self._prefetch_done = True
-
-    def _clone(self):
-        c = self.__class__(
-            self.raw_query,
-            model=self.model,
-            query=self.query,
-            params=self.params,
-            translations=self.translations,
-            using=self._db,
-            hints=self._hints,
-        )
-        c._prefetch_related_lookups = self._prefetch_related_lookups[:]
-        return c
-
-    def _fetch_all(self):
-        if self._result_cache is None:
-            self._result_cache = list(self.iterator())
-        if self._prefetch_related_lookups and not self._prefetch_done:
-            self._prefetch_related_objects()
-
-    def __len__(self):
-        self._fetch_all()
-        return len(self._result_cache)
-
-    def __bool__(self):
-        self._fetch_all()
-        return bool(self._result_cache)
-
-    def __iter__(self):
-        self._fetch_all()
-        return iter(self._result_cache)
-
-    def __aiter__(self):
-        async def generator():
-            await sync_to_async(self._fetch_all)()
-            for item in self._result_cache:
-                yield item
-
-        return generator()
-
-    def iterator(self):
-        yield from RawModelIterable(self)
-
-    def __repr__(self):
-        return f"<{self.__class__.__name__}: {self.query}>"
-
-    def __getitem__(self, k):
-        return list(self)[k]
-
-    @property
-    def db(self):
-        return self._db or router.db_for_read(self.model, **self._hints)
-
-    def using(self, alias):
-        return RawQuerySet(
-            self.raw_query,
-            model=self.model,
-            query=self.query.chain(using=alias),
-            params=self.params,
-            translations=self.translations,
-            using=alias,
-        )
-
-    @property
-    def columns(self):
-        """Column names of the result, with translations applied."""
-        if "_columns" not in self.__dict__:
-            columns = self.query.get_columns()
-            for query_name, model_name in self.translations.items():
-                if query_name in columns:
-                    columns[columns.index(query_name)] = model_name
-            self.__dict__["_columns"] = columns
-        return self.__dict__["_columns"]
-
-    @property
-    def model_fields(self):
-        """{column name: field} for the model."""
-        if "_model_fields" not in self.__dict__:
-            converter = connections[self.db].introspection.identifier_converter
-            self.__dict__["_model_fields"] = {converter(f.column): f for f in self.model._meta.fields}
-        return self.__dict__["_model_fields"]
 
 
 __all__ += ["DEFAULT_DB_ALIAS", "MAX_GET_RESULTS", "REPR_OUTPUT_SIZE", "InstanceCheckMeta"]
