@@ -104,7 +104,7 @@ SERVERS = {
 def test_startproject_project_is_served(server_name, e2e_project, start_server):
     port = free_port()
     server = start_server(SERVERS[server_name](port), e2e_project, port)
-    server.wait_until_serving(timeout=30)
+    server.wait_until_serving()
     assert_project_behaviour(port)
     # Each server is stopped the way its documentation says: runserver with Ctrl-C (SIGINT to the
     # terminal's process group), uvicorn with SIGINT, gunicorn with SIGTERM (its graceful stop;

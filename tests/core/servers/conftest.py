@@ -60,7 +60,7 @@ def get(port: int, path: str = "/", timeout: float = 5) -> tuple[int, str]:
         connection.close()
 
 
-def wait_for(predicate, timeout: float = 20, interval: float = 0.1):
+def wait_for(predicate, timeout: float = 60, interval: float = 0.1):
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
     while time.monotonic() < deadline:
@@ -89,7 +89,7 @@ class Server:
             start_new_session=True,
         )
 
-    def wait_until_serving(self, timeout: float = 20) -> None:
+    def wait_until_serving(self, timeout: float = 60) -> None:
         def accepting() -> bool:
             if self.process.poll() is not None:
                 out, err = self.process.communicate()

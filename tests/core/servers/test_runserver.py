@@ -125,19 +125,19 @@ def rewrite(path, text):
 def test_reloads_after_a_source_change_and_survives_a_syntax_error(project_with_view, start_server):
     port = free_port()
     server = start_server([python(), "manage.py", "runserver", f"127.0.0.1:{port}"], project_with_view, port)
-    server.wait_until_serving(timeout=30)
+    server.wait_until_serving()
     assert get(port) == (200, "hello from reinhardt")
     views = project_with_view / "mysite" / "views.py"
 
     rewrite(views, VIEWS.format(marker="second version"))
-    wait_for(lambda: get(port, timeout=2) == (200, "second version"), timeout=30, interval=0.3)
+    wait_for(lambda: get(port, timeout=2) == (200, "second version"), timeout=60, interval=0.3)
 
     rewrite(views, "def hello(request:\n    broken\n")
     time.sleep(3)  # the child restarts and fails on the broken file
     assert server.process.poll() is None, "the reloader must keep running while the code is broken"
 
     rewrite(views, VIEWS.format(marker="fixed version"))
-    wait_for(lambda: get(port, timeout=2) == (200, "fixed version"), timeout=30, interval=0.3)
+    wait_for(lambda: get(port, timeout=2) == (200, "fixed version"), timeout=60, interval=0.3)
 
     returncode, out, err = server.interrupt()
     assert returncode == 0
@@ -160,7 +160,7 @@ def test_reloader_waits_for_a_fix_when_an_app_fails_at_start_up(project_with_vie
     time.sleep(3)
     assert server.process.poll() is None, "the reloader keeps running while the app is broken"
     rewrite(app / "models.py", "# fixed\n")
-    wait_for(lambda: get(port, timeout=2) == (200, "hello from reinhardt"), timeout=30, interval=0.3)
+    wait_for(lambda: get(port, timeout=2) == (200, "hello from reinhardt"), timeout=60, interval=0.3)
     returncode, _, err = server.interrupt()
     assert returncode == 0
     assert "brokenapp/models.py" in err and "SyntaxError" in err
