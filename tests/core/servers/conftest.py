@@ -68,7 +68,7 @@ def wait_for(predicate, timeout: float = 60, interval: float = 0.1):
             result = predicate()
             if result:
                 return result
-        except OSError as exc:
+        except (OSError, http.client.HTTPException) as exc:  # a server restarting mid-request
             last_error = exc
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s (last error: {last_error})")
