@@ -13,6 +13,7 @@ TIME_ZONE = "UTC"
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
     "tests.core.management.cmdapp",
+    "tests.db.models.app_models",
     "tests.db.models.query.qapp",
     "tests.test_client.testapp",
 ]

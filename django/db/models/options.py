@@ -372,7 +372,7 @@ class Options:
         if not base_manager_name:
             for parent in self.model.mro()[1:]:
                 if hasattr(parent, "_meta"):
-                    base_manager_name = parent._base_manager.name
+                    base_manager_name = parent._meta.base_manager_name
                     break
         if base_manager_name:
             try:

@@ -52,41 +52,65 @@ def test_charfield_max_length_must_be_positive_int(registry, value):
 
 def test_decimal_field_checks(registry):
     assert ids(field_errors(registry, models.DecimalField(max_digits=5))) == ["fields.E130"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=-1, max_digits=0))) == [
+    assert ids(
+        field_errors(
+            Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=-1, max_digits=0)
+        )
+    ) == [
         "fields.E131",
         "fields.E133",
     ]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=2))) == ["fields.E132"]
-    errors = field_errors(Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=3, max_digits=2))
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=2))) == [
+        "fields.E132"
+    ]
+    errors = field_errors(
+        Apps(["tests.db.models.app_models"]), models.DecimalField(decimal_places=3, max_digits=2)
+    )
     assert ids(errors) == ["fields.E134"]
     assert errors[0].msg == "'max_digits' must be greater or equal to 'decimal_places'."
 
 
 def test_choices_checks(registry):
     assert ids(field_errors(registry, models.CharField(max_length=2, choices="ab"))) == ["fields.E004"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.CharField(max_length=2, choices=[(1, 2, 3)]))) == [
-        "fields.E005"
-    ]
-    errors = field_errors(Apps(["tests.db.models.app_models"]), models.CharField(max_length=2, choices=[("abc", "A")]))
+    assert ids(
+        field_errors(
+            Apps(["tests.db.models.app_models"]), models.CharField(max_length=2, choices=[(1, 2, 3)])
+        )
+    ) == ["fields.E005"]
+    errors = field_errors(
+        Apps(["tests.db.models.app_models"]), models.CharField(max_length=2, choices=[("abc", "A")])
+    )
     assert ids(errors) == ["fields.E009"]
     assert errors[0].msg == "'max_length' is too small to fit the longest value in 'choices' (3 characters)."
 
 
 def test_misc_field_checks(registry):
     assert ids(field_errors(registry, models.IntegerField(db_index="yes"))) == ["fields.E006"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.IntegerField(max_length=3))) == ["fields.W122"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.IntegerField(validators=[1]))) == ["fields.E008"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.FilePathField(allow_files=False))) == [
-        "fields.E140"
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.IntegerField(max_length=3))) == [
+        "fields.W122"
     ]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.GenericIPAddressField(blank=True))) == [
-        "fields.E150"
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.IntegerField(validators=[1]))) == [
+        "fields.E008"
     ]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.BinaryField(default="x"))) == ["fields.E170"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.JSONField(default={}))) == ["fields.E010"]
-    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.FileField(upload_to="/abs"))) == ["fields.E202"]
     assert ids(
-        field_errors(Apps(["tests.db.models.app_models"]), models.DateField(auto_now=True, default="2020-01-01"))
+        field_errors(Apps(["tests.db.models.app_models"]), models.FilePathField(allow_files=False))
+    ) == ["fields.E140"]
+    assert ids(
+        field_errors(Apps(["tests.db.models.app_models"]), models.GenericIPAddressField(blank=True))
+    ) == ["fields.E150"]
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.BinaryField(default="x"))) == [
+        "fields.E170"
+    ]
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.JSONField(default={}))) == [
+        "fields.E010"
+    ]
+    assert ids(field_errors(Apps(["tests.db.models.app_models"]), models.FileField(upload_to="/abs"))) == [
+        "fields.E202"
+    ]
+    assert ids(
+        field_errors(
+            Apps(["tests.db.models.app_models"]), models.DateField(auto_now=True, default="2020-01-01")
+        )
     ) == ["fields.E160"]
 
 
@@ -164,7 +188,9 @@ def test_to_field_must_exist_and_be_unique(registry):
     assert "fields.E312" in ids(a._meta.get_field("t").check())
     errors = b._meta.get_field("t").check()
     assert ids(errors) == ["fields.E311"]
-    assert errors[0].msg == "'model_tests.Target.code' must be unique because it is referenced by a foreign key."
+    assert (
+        errors[0].msg == "'model_tests.Target.code' must be unique because it is referenced by a foreign key."
+    )
 
 
 def test_unique_foreign_key_warns(registry):
@@ -188,7 +214,9 @@ def test_m2m_checks(registry):
 def test_model_checks_id_and_pk(registry):
     model = define(registry, "IdField", id=models.IntegerField())
     assert "models.E004" in ids(model.check())
-    model = define(registry, "TwoPks", a=models.IntegerField(primary_key=True), b=models.IntegerField(primary_key=True))
+    model = define(
+        registry, "TwoPks", a=models.IntegerField(primary_key=True), b=models.IntegerField(primary_key=True)
+    )
     assert "models.E026" in ids(model.check())
 
 
@@ -199,29 +227,51 @@ def test_model_name_checks(registry):
 
 def test_ordering_checks(registry):
     target = define(registry, "Target", name=models.CharField(max_length=3))
-    ok = define(registry, "Ok", meta={"ordering": ["-t__name", "?", "pk", "t_id"]}, t=models.ForeignKey(target, models.CASCADE))
+    ok = define(
+        registry,
+        "Ok",
+        meta={"ordering": ["-t__name", "?", "pk", "t_id"]},
+        t=models.ForeignKey(target, models.CASCADE),
+    )
     assert ok.check() == []
-    bad = define(registry, "Bad", meta={"ordering": ["nope", "t__missing"]}, t=models.ForeignKey(target, models.CASCADE))
+    bad = define(
+        registry,
+        "Bad",
+        meta={"ordering": ["nope", "t__missing"]},
+        t=models.ForeignKey(target, models.CASCADE),
+    )
     errors = [e for e in bad.check() if e.id == "models.E015"]
     assert [e.msg for e in errors] == [
         "'ordering' refers to the nonexistent field, related field, or lookup 't__missing'.",
         "'ordering' refers to the nonexistent field, related field, or lookup 'nope'.",
     ]
-    assert "models.E014" in ids(define(registry, "Str", meta={"ordering": "name"}, name=models.IntegerField()).check())
+    assert "models.E014" in ids(
+        define(registry, "Str", meta={"ordering": "name"}, name=models.IntegerField()).check()
+    )
 
 
 def test_unique_together_checks(registry):
-    assert "models.E010" in ids(define(registry, "U1", meta={"unique_together": 1}, a=models.IntegerField()).check())
+    assert "models.E010" in ids(
+        define(registry, "U1", meta={"unique_together": 1}, a=models.IntegerField()).check()
+    )
     assert "models.E012" in ids(
         define(registry, "U2", meta={"unique_together": [("a", "zzz")]}, a=models.IntegerField()).check()
     )
     target = define(registry, "T")
-    model = define(registry, "U3", meta={"unique_together": [("a", "m")]}, a=models.IntegerField(), m=models.ManyToManyField(target))
+    model = define(
+        registry,
+        "U3",
+        meta={"unique_together": [("a", "m")]},
+        a=models.IntegerField(),
+        m=models.ManyToManyField(target),
+    )
     assert "models.E013" in ids(model.check())
 
 
 def test_field_clash_and_column_clash(registry):
-    model = define(registry, "Cols", a=models.IntegerField(db_column="x"), b=models.IntegerField(db_column="x"))
+    model = define(
+        registry, "Cols", a=models.IntegerField(db_column="x"), b=models.IntegerField(db_column="x")
+    )
     errors = [e for e in model.check() if e.id == "models.E007"]
     assert errors[0].msg == "Field 'b' has column name 'x' that is used by another field."
 
@@ -242,7 +292,9 @@ def test_proxy_with_fields_and_index_names(registry):
     index_model = define(
         registry,
         "Idx",
-        meta={"indexes": [models.Index(fields=["a"], name="_bad"), models.Index(fields=["a"], name="x" * 31)]},
+        meta={
+            "indexes": [models.Index(fields=["a"], name="_bad"), models.Index(fields=["a"], name="x" * 31)]
+        },
         a=models.IntegerField(),
     )
     assert {"models.E033", "models.E034"} <= set(ids(index_model.check()))

@@ -82,9 +82,15 @@ def test_get_field_forward_reverse_and_attname():
 
 def test_get_fields_includes_reverse_relations_and_hidden():
     fields = Author._meta.get_fields()
-    assert {"books", "profile", "model_tests_article_set", "model_tests_photo_set", "id", "name", "age"} <= set(
-        f.name for f in fields
-    )
+    assert {
+        "books",
+        "profile",
+        "model_tests_article_set",
+        "model_tests_photo_set",
+        "id",
+        "name",
+        "age",
+    } <= set(f.name for f in fields)
     hidden = Tag._meta.get_fields(include_hidden=True)
     assert any(getattr(f, "hidden", False) for f in hidden)
     assert not any(getattr(f, "hidden", False) for f in Tag._meta.get_fields())
@@ -140,7 +146,9 @@ def test_multi_table_inheritance_links():
     assert names(opts.local_fields) == ["place_ptr", "serves_pizza"]
     assert names(opts.fields) == ["id", "name", "address", "place_ptr", "serves_pizza"]
     assert ItalianRestaurant._meta.get_parent_list() == [Restaurant, Place]
-    assert ItalianRestaurant._meta.get_ancestor_link(Place) is ItalianRestaurant._meta.get_field("restaurant_ptr")
+    assert ItalianRestaurant._meta.get_ancestor_link(Place) is ItalianRestaurant._meta.get_field(
+        "restaurant_ptr"
+    )
     assert ItalianRestaurant._meta.get_base_chain(Place) == [Restaurant, Place]
     assert Shop._meta.parents == {Place: Shop._meta.get_field("place")}
     assert Restaurant._meta.concrete_model is Restaurant
@@ -243,5 +251,15 @@ def test_model_without_app_label_outside_installed_apps():
 def test_clashing_field_in_multi_table_child():
     from django.core.exceptions import FieldError
 
-    with pytest.raises(FieldError, match="Local field 'name' in class 'Clash' clashes with field of the same name"):
-        type("Clash", (Place,), {"__module__": __name__, "name": models.IntegerField(), "Meta": type("Meta", (), {"app_label": "model_tests"})})
+    with pytest.raises(
+        FieldError, match="Local field 'name' in class 'Clash' clashes with field of the same name"
+    ):
+        type(
+            "Clash",
+            (Place,),
+            {
+                "__module__": __name__,
+                "name": models.IntegerField(),
+                "Meta": type("Meta", (), {"app_label": "model_tests"}),
+            },
+        )

@@ -717,3 +717,29 @@ class OneToOneField(ForeignKey):
 
 
 from .many_to_many import ManyToManyField  # noqa: E402  (needs RelatedField)
+
+
+def _register_related_lookups() -> None:
+    from django.db.models.fields.related_lookups import (
+        RelatedExact,
+        RelatedGreaterThan,
+        RelatedGreaterThanOrEqual,
+        RelatedIn,
+        RelatedIsNull,
+        RelatedLessThan,
+        RelatedLessThanOrEqual,
+    )
+
+    for lookup in (
+        RelatedIn,
+        RelatedExact,
+        RelatedLessThan,
+        RelatedGreaterThan,
+        RelatedGreaterThanOrEqual,
+        RelatedLessThanOrEqual,
+        RelatedIsNull,
+    ):
+        ForeignObject.register_lookup(lookup)
+
+
+_register_related_lookups()

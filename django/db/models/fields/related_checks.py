@@ -198,12 +198,15 @@ class RelatedFieldChecks:
         return errors
 
     def _check_unique_target(self) -> list:
-        if not _is_model_class(self.remote_field.model) or not self.foreign_related_fields:
+        from django.core.exceptions import FieldDoesNotExist
+
+        if not _is_model_class(self.remote_field.model):
             return []
         try:
-            self.foreign_related_fields
-        except Exception:
-            return []
+            if not self.foreign_related_fields:
+                return []
+        except FieldDoesNotExist:
+            return []  # reported by _check_to_fields_exist()
         rel_meta = self.remote_field.model._meta
         unique_sets = {frozenset(ut) for ut in rel_meta.unique_together}
         unique_sets |= {frozenset(uc.fields) for uc in rel_meta.total_unique_constraints}

@@ -125,7 +125,9 @@ class ItalianRestaurant(Restaurant):
 
 
 class Shop(Place):
-    place = models.OneToOneField(Place, models.CASCADE, parent_link=True, primary_key=True, related_name="shop")
+    place = models.OneToOneField(
+        Place, models.CASCADE, parent_link=True, primary_key=True, related_name="shop"
+    )
     kind = models.CharField(max_length=20)
 
 
