@@ -388,7 +388,7 @@ class HttpRequest:
 
     def _check_body_size(self) -> None:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is None or self.META.get("CONTENT_TYPE", "").startswith("multipart/"):
+        if limit is None:
             return
         try:
             length = int(self.META.get("CONTENT_LENGTH") or 0)

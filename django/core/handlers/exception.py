@@ -68,9 +68,7 @@ def response_for_exception(request: Any, exc: Exception) -> Any:
     """The documented mapping: 404, 403, 400 (bad request/suspicious), anything else 500."""
     if isinstance(exc, Http404):
         if settings.DEBUG:
-            from django.views import debug
-
-            response = debug.technical_404_response(request, exc)
+            response = _technical_page("technical_404_response", request, exc) or _fallback_response(404)
         else:
             response = get_exception_response(request, _resolver(), 404, exc)
     elif isinstance(exc, PermissionDenied):
@@ -101,10 +99,20 @@ def response_for_exception(request: Any, exc: Exception) -> Any:
 
 def _bad_request_response(request: Any, exc: Exception) -> Any:
     if settings.DEBUG:
+        page = _technical_page("technical_500_response", request, *_exc_info(exc), status_code=400)
+        return page or _fallback_response(400)
+    return get_exception_response(request, _resolver(), 400, exc)
+
+
+def _technical_page(name: str, request: Any, *args: Any, **kwargs: Any) -> Any:
+    """A DEBUG page from django.views.debug; None if rendering it fails (never crash the server)."""
+    try:
         from django.views import debug
 
-        return debug.technical_500_response(request, *_exc_info(exc), status_code=400)
-    return get_exception_response(request, _resolver(), 400, exc)
+        return getattr(debug, name)(request, *args, **kwargs)
+    except Exception:
+        logging.getLogger("django.request").exception("The DEBUG error page could not be rendered")
+        return None
 
 
 def _suspicious_operation_response(request: Any, exc: SuspiciousOperation) -> Any:
@@ -148,9 +156,7 @@ def handle_uncaught_exception(request: Any, resolver: Any, exc_info: tuple) -> A
     if settings.DEBUG_PROPAGATE_EXCEPTIONS:
         raise exc_info[1]
     if settings.DEBUG:
-        from django.views import debug
-
-        return debug.technical_500_response(request, *exc_info)
+        return _technical_page("technical_500_response", request, *exc_info) or _fallback_response(500)
     try:
         if resolver is None:
             return _fallback_response(500)
