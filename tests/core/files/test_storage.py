@@ -172,3 +172,10 @@ def test_storages_handler(tmp_path):
 def test_default_storage_from_settings():
     assert isinstance(storages["default"], FileSystemStorage)
     assert default_storage.exists is not None
+
+
+def test_storages_follow_overridden_setting():
+    memory = {"default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    with override_settings(STORAGES=memory):
+        assert isinstance(storages["default"], InMemoryStorage)
+    assert isinstance(storages["default"], FileSystemStorage)

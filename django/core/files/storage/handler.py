@@ -15,23 +15,30 @@ class InvalidStorageError(ImproperlyConfigured):
 class StorageHandler:
     def __init__(self, backends: dict[str, dict] | None = None) -> None:
         self._backends = backends
+        self._from_settings = backends is None
+        self._source: Any = None
         self._storages: dict[str, Any] = {}
 
     @property
     def backends(self) -> dict[str, dict]:
-        if self._backends is None:
+        if self._from_settings:
             from django.conf import settings
 
-            self._backends = dict(settings.STORAGES)
-        return self._backends
+            # A replaced STORAGES setting (override_settings) means new backends.
+            if settings.STORAGES is not self._source:
+                self._source = settings.STORAGES
+                self._backends = dict(self._source)
+                self._storages = {}
+        return self._backends if self._backends is not None else {}
 
     def __getitem__(self, alias: str) -> Any:
+        backends = self.backends
         try:
             return self._storages[alias]
         except KeyError:
             pass
         try:
-            params = self.backends[alias]
+            params = backends[alias]
         except KeyError:
             raise InvalidStorageError(f"Could not find config for '{alias}' in settings.STORAGES.")
         storage = self.create_storage(params)
@@ -49,6 +56,6 @@ class StorageHandler:
         return storage_cls(**options)
 
     def reset(self) -> None:
-        """Forget configured backends (after STORAGES changes)."""
-        self._backends = None
+        """Forget created storages (and re-read STORAGES when it is the source)."""
+        self._source = None
         self._storages = {}
