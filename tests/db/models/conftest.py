@@ -33,9 +33,10 @@ def db(connection):
 
     models = _app_models()
     existing = set(connection.introspection.table_names())
-    if models[0]._meta.db_table not in existing:
+    missing = [m for m in models if m._meta.db_table not in existing]
+    if missing:
         with connection.schema_editor() as editor:
-            for model in models:
+            for model in missing:
                 editor.create_model(model)
     yield connection
     qn = connection.ops.quote_name
@@ -79,3 +80,34 @@ def count_queries(db):
             yield counter
 
     return counting
+
+
+class _AliasRouter:
+    """Send every read and write to one database (what DATABASE_ROUTERS would do)."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+
+    def db_for_read(self, model, **hints):
+        return self.alias
+
+    def db_for_write(self, model, **hints):
+        return self.alias
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True
+
+
+@pytest.fixture
+def routed(using):
+    """Route queries without an explicit ``using`` (e.g. validate_unique()) to the database under test."""
+    from django.db import router
+
+    had_routers = "routers" in router.__dict__
+    saved = router.__dict__.get("routers")
+    router.routers = [_AliasRouter(using)]
+    yield using
+    if had_routers:
+        router.routers = saved
+    else:
+        del router.routers

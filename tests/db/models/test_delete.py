@@ -96,7 +96,7 @@ def test_set_default(using):
     assert obj.target_id is None
 
 
-def test_set_callable(using):
+def test_set_callable(using, routed):
     target = make_target(using)
     obj = SetToFallback.objects.using(using).create(target=target)
     target.delete()

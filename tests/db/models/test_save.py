@@ -308,7 +308,7 @@ def test_serializable_value():
     assert book.serializable_value("title") == "x"
 
 
-def test_unsaved_related_object_blocks_save(using):
+def test_unsaved_related_object_blocks_save(using, routed):
     author = Author(name="unsaved")
     book = Book(title="t", author=author)
     with pytest.raises(
@@ -320,7 +320,7 @@ def test_unsaved_related_object_blocks_save(using):
     assert book.author_id == author.pk
 
 
-def test_order_with_respect_to(using):
+def test_order_with_respect_to(using, routed):
     from tests.db.models.app_models.models import Answer, Question
 
     q = Question.objects.using(using).create(text="Q")

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -149,6 +150,15 @@ class AuthorProxy(Author):
 
     def shout(self):
         return self.name.upper()
+
+
+class Strict(Author):
+    class Meta:
+        proxy = True
+
+    def clean(self):
+        if self.name == "bad":
+            raise ValidationError("Bad name")
 
 
 # -- many-to-many ----------------------------------------------------------------------
