@@ -424,4 +424,7 @@ class FilteredRelation:
         return clone
 
     def as_sql(self, compiler, connection):
-        return compiler.compile(self.resolved_condition)
+        # The condition is built here, against the joins set up for this relation's path.
+        query = compiler.query
+        where = query.build_filtered_relation_q(self.condition, reuse=set(self.path))
+        return compiler.compile(where)
