@@ -334,9 +334,10 @@ class SQLCompiler:
             with_limit_offset = with_limits and self.query.is_sliced
             for_update_part = None
             if self.qualify:
-                from django.db import NotSupportedError
+                from django.db.models.sql.qualify import qualify_sql
 
-                raise NotSupportedError("Filtering against window functions is not supported.")
+                result, params = qualify_sql(self, order_by, with_limit_offset)
+                return " ".join(result), tuple(params)
             if combinator:
                 if not getattr(features, f"supports_select_{combinator}", True):
                     from django.db import NotSupportedError

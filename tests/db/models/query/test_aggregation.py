@@ -263,3 +263,18 @@ def test_annotation_with_date_arithmetic(qdb):
 def test_integer_annotation_types(shop):
     value = Book.objects.annotate(x=Value(5, output_field=IntegerField())).values_list("x", flat=True).first()
     assert value == 5
+
+
+def test_filtering_against_window_functions(qdb, shop):
+    if not qdb.features.supports_over_clause:
+        pytest.skip("no window functions")
+    ranked = Book.objects.annotate(
+        rank=Window(Rank(), partition_by=F("publisher"), order_by=F("pages").desc())
+    )
+    top = ranked.filter(rank=1).order_by("title")
+    assert [(b.title, b.rank) for b in top] == [("B", 1), ("C", 1)]
+    # Plain conditions filter rows before the window is computed: A becomes Acme's first.
+    assert sorted(b.title for b in ranked.filter(rank=1, pages__lt=250)) == ["A", "C"]
+    either = ranked.filter(Q(rank=2) | Q(title="C")).order_by("-title")
+    assert [b.title for b in either] == ["C", "A"]
+    assert ranked.filter(rank=1).count() == 2
