@@ -544,6 +544,9 @@ class Query(BaseExpression):
 
     # ----- emptiness and limits ------------------------------------------------------------
 
+    def has_filters(self):
+        return self.where
+
     def clear_where(self) -> None:
         self.where = WhereNode()
 
