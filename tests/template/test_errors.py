@@ -135,8 +135,8 @@ def test_absurdly_deep_nesting_is_a_syntax_error():
 
 
 def test_huge_template_and_loop():
-    source = "x{{ v }}" * 20000
-    assert len(render(source, {"v": 1})) == 40000
+    source = "x{{ v }}" * 5000
+    assert len(render(source, {"v": 1})) == 10000
     assert len(render("{% for i in l %}{{ i }}{% endfor %}", {"l": range(100000)})) == sum(
         len(str(i)) for i in range(100000)
     )

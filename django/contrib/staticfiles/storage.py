@@ -213,9 +213,12 @@ class HashedFilesMixin:
             if name in adjustable:
                 processed_adjustable.add(name)
         substitutions = False
+        adjustable_paths = {path: paths[path] for path in adjustable}
         for _ in range(self.max_post_process_passes):
             substitutions = False
-            for name, hashed_name, processed, subst in self._post_process(paths, adjustable, hashed_files):
+            for name, hashed_name, processed, subst in self._post_process(
+                adjustable_paths, adjustable, hashed_files
+            ):
                 if name not in processed_adjustable:
                     yield name, hashed_name, processed
                 processed_adjustable.add(name)

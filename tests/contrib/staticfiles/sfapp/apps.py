@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SfAppConfig(AppConfig):
+    name = "tests.contrib.staticfiles.sfapp"
+    label = "sfapp"
