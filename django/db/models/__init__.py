@@ -2,14 +2,8 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import signals
-
-try:  # TEMPORARY while the query layer lands: aggregates.py / query.py may not exist yet.
-    from django.db.models.aggregates import *  # noqa: F403
-    from django.db.models.aggregates import __all__ as aggregates_all
-except ModuleNotFoundError as exc:  # pragma: no cover
-    if exc.name != "django.db.models.aggregates":
-        raise
-    aggregates_all = []
+from django.db.models.aggregates import *  # noqa: F403
+from django.db.models.aggregates import __all__ as aggregates_all
 from django.db.models.constraints import *  # noqa: F403
 from django.db.models.constraints import __all__ as constraints_all
 from django.db.models.deletion import (
@@ -46,6 +40,7 @@ from django.db.models.expressions import (
 )
 from django.db.models.fields import *  # noqa: F403
 from django.db.models.fields import __all__ as fields_all
+from django.db.models.fields import json_lookups  # noqa: F401  (registers the JSON lookups)
 from django.db.models.fields.composite import CompositePrimaryKey
 from django.db.models.fields.files import FileField, ImageField
 from django.db.models.fields.generated import GeneratedField
@@ -54,18 +49,13 @@ from django.db.models.fields.proxy import OrderWrt
 from django.db.models.indexes import *  # noqa: F403
 from django.db.models.indexes import __all__ as indexes_all
 from django.db.models.lookups import Lookup, Transform
-
-try:  # TEMPORARY, see above.
-    from django.db.models.manager import Manager
-    from django.db.models.query import (
-        Prefetch,
-        QuerySet,
-        aprefetch_related_objects,
-        prefetch_related_objects,
-    )
-except ModuleNotFoundError as exc:  # pragma: no cover
-    if exc.name != "django.db.models.query":
-        raise
+from django.db.models.manager import Manager
+from django.db.models.query import (
+    Prefetch,
+    QuerySet,
+    aprefetch_related_objects,
+    prefetch_related_objects,
+)
 from django.db.models.query_utils import FilteredRelation, Q
 
 # Imported last: base depends on most of the above.

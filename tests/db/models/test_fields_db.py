@@ -1,0 +1,124 @@
+"""Every field type stores and loads its values unchanged on each database."""
+
+import datetime
+import decimal
+import uuid
+
+import pytest
+
+from tests.db.models.app_models.models import Everything
+
+VALUES = {
+    "uid": uuid.UUID("12345678-1234-5678-1234-567812345678"),
+    "flag": True,
+    "maybe": None,
+    "small": -32768,
+    "big": 9223372036854775807,
+    "positive": 32767,
+    "ratio": 0.25,
+    "amount": decimal.Decimal("123456.78"),
+    "day": datetime.date(2024, 2, 29),
+    "moment": datetime.datetime(2024, 2, 29, 23, 59, 58, 123456, tzinfo=datetime.UTC),
+    "clock": datetime.time(13, 14, 15, 16),
+    "span": datetime.timedelta(days=-1, seconds=5, microseconds=7),
+    "blob": b"\x00\xffbytes",
+    "email": "a@example.com",
+    "url": "https://example.com/x?y=1",
+    "ip": "2001:db8::1",
+    "slug": "a-slug",
+    "text": "multi\nline ‘quotes’ 'single' \"double\" % _ \\ emoji 🎉",
+    "data": {"a": [1, 2.5, None, True], "b": {"c": "d"}},
+}
+
+
+def test_round_trip_of_every_field_type(using):
+    obj = Everything.objects.using(using).create(**VALUES)
+    loaded = Everything.objects.using(using).get(pk=obj.pk)
+    for name, expected in VALUES.items():
+        value = getattr(loaded, name)
+        if name == "blob":
+            value = bytes(value)
+        assert value == expected, name
+    assert loaded.stamped is not None
+
+
+def test_json_scalars_and_null(using):
+    for value in ("text", 5, [1, "2"], True):
+        obj = Everything.objects.using(using).create(data=value)
+        assert Everything.objects.using(using).get(pk=obj.pk).data == value
+    obj = Everything.objects.using(using).create(data=None)
+    assert Everything.objects.using(using).get(pk=obj.pk).data is None
+
+
+@pytest.mark.parametrize("text", ["", "x" * 5000, "NUL-free ' OR 1=1 --", "%s %(x)s {0}"])
+def test_text_values_are_bound_parameters(using, text):
+    obj = Everything.objects.using(using).create(text=text)
+    assert Everything.objects.using(using).get(pk=obj.pk).text == text
+    assert Everything.objects.using(using).filter(text=text).count() == 1
+
+
+def test_uuid_default_is_unique_per_instance():
+    assert Everything().uid != Everything().uid
+
+
+def test_values_are_converted_on_save(using):
+    obj = Everything.objects.using(using).create(amount="1.50", day="2020-01-02", small="7")
+    loaded = Everything.objects.using(using).get(pk=obj.pk)
+    assert loaded.amount == decimal.Decimal("1.50")
+    assert loaded.day == datetime.date(2020, 1, 2)
+    assert loaded.small == 7
+
+
+def test_bad_values_raise_errors_naming_the_field(using):
+    with pytest.raises(ValueError, match="Field 'small' expected a number but got 'lots'"):
+        Everything.objects.using(using).create(small="lots")
+
+
+@pytest.fixture
+def documents(using):
+    rows = [
+        {"name": "a", "size": 3, "tags": ["x", "y"], "owner": {"id": 1, "role": "admin"}},
+        {"name": "b", "size": 10, "tags": ["y"], "owner": {"id": 2, "role": "user"}},
+        {"name": "c", "extra": None},
+    ]
+    return [Everything.objects.using(using).create(data=row) for row in rows]
+
+
+def names(qs):
+    return sorted(obj.data["name"] for obj in qs)
+
+
+def test_json_key_index_and_path_transforms(using, documents):
+    qs = Everything.objects.using(using)
+    assert names(qs.filter(data__name="a")) == ["a"]
+    assert names(qs.filter(data__owner__role="user")) == ["b"]
+    assert names(qs.filter(data__tags__0="x")) == ["a"]
+    assert names(qs.filter(data__size=10)) == ["b"]
+    assert names(qs.filter(data__size__gt=5)) == ["b"]
+    assert names(qs.filter(data__size__lte=3)) == ["a"]
+    assert names(qs.filter(data__name__istartswith="A")) == ["a"]
+    assert names(qs.filter(data__owner__role__icontains="DM")) == ["a"]
+
+
+def test_json_has_key_lookups(using, documents):
+    qs = Everything.objects.using(using)
+    assert names(qs.filter(data__has_key="owner")) == ["a", "b"]
+    assert names(qs.filter(data__has_keys=["name", "tags"])) == ["a", "b"]
+    assert names(qs.filter(data__has_any_keys=["extra", "size"])) == ["a", "b", "c"]
+    assert names(qs.filter(data__owner__has_key="role")) == ["a", "b"]
+    assert names(qs.filter(data__extra__isnull=False)) == ["c"]
+    assert names(qs.filter(data__size__isnull=True)) == ["c"]
+
+
+def test_json_contains_where_supported(db, using, documents):
+    from django.db import NotSupportedError
+
+    qs = Everything.objects.using(using)
+    if not db.features.supports_json_field_contains:
+        with pytest.raises(
+            NotSupportedError, match="contains lookup is not supported on this database backend."
+        ):
+            list(qs.filter(data__contains={"name": "a"}))
+        return
+    assert names(qs.filter(data__contains={"owner": {"role": "admin"}})) == ["a"]
+    assert names(qs.filter(data__contained_by={"name": "c", "extra": None, "more": 1})) == ["c"]
