@@ -129,3 +129,26 @@ def test_conflicting_leaves_are_reported_and_merged(sqlite_project):
     assert merged.returncode == 0, merged.output
     assert "0003_merge_0002_a_0002_b.py" in p.migration_files()
     assert "Applying polls.0003_merge_0002_a_0002_b... OK" in p.manage("migrate").out
+
+
+def test_squashmigrations_then_optimizemigration(sqlite_project):
+    p = sqlite_project
+    p.manage("makemigrations", "polls")
+    p.write(
+        "polls/models.py",
+        (p.root / "polls" / "models.py").read_text() + "\n\nclass Tag(models.Model):\n"
+        "    name = models.CharField(max_length=10)\n",
+    )
+    p.manage("makemigrations", "polls")
+    result = p.manage("squashmigrations", "polls", "0002", "--noinput")
+    assert result.returncode == 0, result.output
+    assert "Created new squashed migration" in result.out
+    squashed = [f for f in p.migration_files() if "squashed" in f]
+    assert squashed == ["0001_squashed_0002_tag.py"]
+    text = (p.root / "polls" / "migrations" / squashed[0]).read_text()
+    assert "replaces = [('polls', '0001_initial'), ('polls', '0002_tag')]" in text
+    migrated = p.manage("migrate")
+    assert "Applying polls.0001_squashed_0002_tag... OK" in migrated.out, migrated.output
+    assert "No optimizations possible." in p.manage("optimizemigration", "polls", "0002").out
+    bad = p.manage("squashmigrations", "polls", "0009", "--noinput")
+    assert bad.returncode == 1 and "0009" in bad.err and "Traceback" not in bad.err
