@@ -41,9 +41,33 @@ DATABASE_ALIASES = [alias for alias in _configured_aliases() if _wanted(alias)]
 _created: list[str] = []
 
 
-def _worker_suffix() -> str:
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    return f"_{worker}" if worker else ""
+def _process_suffix() -> str:
+    # Several pytest runs (xdist workers, other sessions) share one server: one database each.
+    return f"_p{os.getpid()}"
+
+
+def _drop_stale_databases(conn, base_name: str) -> None:
+    """Drop test databases left by runs whose process is gone (killed before teardown)."""
+    with suppress(Exception), conn._nodb_cursor() as cursor:
+        if conn.vendor == "postgresql":
+            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{base_name}_p%"])
+        else:
+            cursor.execute("SHOW DATABASES LIKE %s", [f"{base_name}_p%"])
+        for (name,) in cursor.fetchall():
+            pid = name.rsplit("_p", 1)[-1]
+            if pid.isdigit() and not _alive(int(pid)):
+                with suppress(Exception):
+                    conn.creation._destroy_test_db(name, verbosity=0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _create_server_database(alias: str) -> None:
@@ -53,7 +77,8 @@ def _create_server_database(alias: str) -> None:
     conn = connections[alias]
     test_settings = conn.settings_dict["TEST"]
     base_name = test_settings.get("NAME") or f"test_{conn.settings_dict['NAME']}"
-    test_settings["NAME"] = f"{base_name}{_worker_suffix()}"
+    _drop_stale_databases(conn, base_name)
+    test_settings["NAME"] = f"{base_name}{_process_suffix()}"
     name = conn.creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     conn.close()
     conn.settings_dict["NAME"] = name

@@ -12,6 +12,7 @@ TIME_ZONE = "UTC"
 
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
+    "tests.db.backends.flushapp",
     "tests.core.management.cmdapp",
     "tests.db.models.app_models",
     "tests.db.models.query.qapp",
