@@ -17,7 +17,7 @@ from django.utils.translation import to_language, to_locale
 
 # Translations per language code, and the one active in this thread/task.
 _translations: dict[str, DjangoTranslation] = {}
-_translations_lock = threading.Lock()
+_translations_lock = threading.RLock()  # building one may build the fallback
 _active = Local()
 _default: DjangoTranslation | None = None
 
