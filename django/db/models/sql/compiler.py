@@ -15,7 +15,7 @@ from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.expressions import F, OrderBy, RawSQL, Ref, Value
 from django.db.models.sql import ordering as ordering_mod
-from django.db.models.sql import related_selection
+from django.db.models.sql import related_selection, shape_cache
 from django.db.models.sql.constants import (
     CURSOR,
     GET_ITERATOR_CHUNK_SIZE,
@@ -51,6 +51,8 @@ class SQLCompiler:
         self.klass_info = None
         self._meta_ordering = None
         self.has_extra_select = False
+        self._where_marks = None
+        self._where_slot = None
 
     def __repr__(self):
         return f"<{self.__class__.__qualname__} model={self.query.model.__qualname__ if self.query.model else None} connection={self.connection!r} using={self.using!r}>"
@@ -323,7 +325,69 @@ class SQLCompiler:
     # ----- the statement -----------------------------------------------------------------
 
     def as_sql(self, with_limits: bool = True, with_col_aliases: bool = False):
-        """Return (sql, params) for this SELECT."""
+        """Return (sql, params) for this SELECT (shape-cached where the query allows)."""
+        key = None
+        if with_limits and not with_col_aliases:
+            key = shape_cache.shape_key(self.query)
+            if key is not None:
+                entry = shape_cache.get(self.connection.alias, key)
+                if entry is not None:
+                    cached = self._as_sql_from_shape(entry)
+                    if cached is not None:
+                        return cached
+        sql, params = self._as_sql(with_limits, with_col_aliases)
+        if key is not None and self.having is None and self.qualify is None and self._where_marks:
+            self._store_shape(key, sql, params)
+        return sql, params
+
+    def _store_shape(self, key, sql, params) -> None:
+        prefix, suffix, params_before, where_param_count = self._where_marks
+        entry = {
+            "prefix": prefix,
+            "suffix": f" {suffix}" if suffix else "",
+            "prefix_params": params[:params_before],
+            "suffix_params": params[params_before + where_param_count :],
+            "select": self.select,
+            "klass_info": self.klass_info,
+            "annotation_col_map": self.annotation_col_map,
+            "col_count": self.col_count,
+            "meta_ordering": self._meta_ordering,
+        }
+        shape_cache.put(self.connection.alias, key, entry)
+
+    def _as_sql_from_shape(self, entry):
+        """Reuse the cached SELECT/FROM/ORDER BY text; compile only the WHERE clause."""
+        where, having, qualify = self.query.where.split_having_qualify()
+        if having is not None or qualify is not None:
+            return None
+        self.select = entry["select"]
+        self.klass_info = entry["klass_info"]
+        self.annotation_col_map = entry["annotation_col_map"]
+        self.col_count = entry["col_count"]
+        self._meta_ordering = entry["meta_ordering"]
+        self.where, self.having, self.qualify = where, None, None
+        try:
+            where_sql, where_params = self.compile(where)
+        except EmptyResultSet:
+            if self.elide_empty:
+                raise
+            where_sql, where_params = "0 = 1", []
+        except FullResultSet:
+            where_sql, where_params = "", []
+        where_part = f" WHERE {where_sql}" if where_sql else ""
+        sql = f"{entry['prefix']}{where_part}{entry['suffix']}"
+        return sql, (*entry["prefix_params"], *where_params, *entry["suffix_params"])
+
+    def _split_at_where(self, result):
+        index, params_before, where_param_count, has_where = self._where_slot
+        prefix = " ".join(part for part in result[:index] if part)
+        suffix_parts = result[index + 1 :] if has_where else result[index:]
+        suffix = " ".join(part for part in suffix_parts if part)
+        return prefix, suffix, params_before, where_param_count
+
+    def _as_sql(self, with_limits: bool, with_col_aliases: bool):
+        self._where_marks = None
+        self._where_slot = None
         refcounts_before = self.query.alias_refcount.copy()
         try:
             combinator = self.query.combinator
@@ -365,6 +429,8 @@ class SQLCompiler:
                 result.append(self.connection.ops.limit_offset_sql(self.query.low_mark, self.query.high_mark))
             if for_update_part and not features.for_update_after_from:
                 result.append(for_update_part)
+            if self._where_slot is not None and not self.query.explain_info:
+                self._where_marks = self._split_at_where(result)
             return " ".join(part for part in result if part), tuple(params)
         finally:
             self.query.reset_refcounts(refcounts_before)
@@ -413,6 +479,8 @@ class SQLCompiler:
             for_update_part = for_update_sql(self, with_limit_offset)
         if for_update_part and features.for_update_after_from:
             result.append(for_update_part)
+        # Where the WHERE clause sits in the text, for the shape cache.
+        self._where_slot = (len(result), len(params), len(w_params) if where else 0, bool(where))
         if where:
             result.append(f"WHERE {where}")
             params.extend(w_params)

@@ -212,3 +212,33 @@ def test_col_expression_of_field():
 def test_filter_on_non_conditional_expression_errors():
     with pytest.raises(TypeError, match="Cannot filter against a non-conditional expression."):
         Book.objects.filter(F("pages"))
+
+
+def test_select_from_and_order_are_compiled_once_per_shape():
+    from django.db.models.sql import shape_cache
+
+    shape_cache.clear()
+    first = sql(
+        Book.objects.select_related("publisher").filter(title="a", pages__gt=1).order_by("-pages")[:5]
+    )
+    assert shape_cache.stats == {"hits": 0, "misses": 1}
+    second = sql(
+        Book.objects.select_related("publisher").filter(title="b", pages__gt=2).order_by("-pages")[:5]
+    )
+    assert shape_cache.stats["hits"] == 1
+    assert first[0] == second[0]
+    assert first[1] == (1, "a") and second[1] == (2, "b")
+    # A different shape (another ordering, another slice) is another entry.
+    third = sql(Book.objects.select_related("publisher").filter(title="b", pages__gt=2).order_by("pages")[:5])
+    assert third[0] != first[0] and shape_cache.stats["misses"] == 2
+    # A cached shape with no filter at all still compiles correctly.
+    assert sql(Book.objects.order_by("-pages")[:5])[0] == sql(Book.objects.order_by("-pages")[:5])[0]
+    assert "WHERE" not in sql(Book.objects.order_by("-pages")[:5])[0]
+
+
+def test_shape_cache_skips_queries_it_cannot_describe():
+    from django.db.models.sql import shape_cache
+
+    assert shape_cache.shape_key(Book.objects.annotate(n=Count("authors")).query) is None
+    assert shape_cache.shape_key(Book.objects.order_by(F("pages").desc()).query) is None
+    assert shape_cache.shape_key(Book.objects.filter(pages=1).query) is not None
