@@ -206,7 +206,7 @@ def sanitize_strftime_format(fmt: str) -> str:
         char = fmt[index]
         if char == "%" and index + 1 < len(fmt):
             code = fmt[index + 1]
-            out.append(f"%{widths[code]}{code}" if code in widths else "%" + code)
+            out.append(f"%0{widths[code]}{code}" if code in widths else "%" + code)
             index += 2
             continue
         out.append(char)
@@ -221,19 +221,23 @@ def sanitize_separators(value: Any) -> Any:
 
     if not isinstance(value, str):
         return value
-    decimal_separator = get_format("DECIMAL_SEPARATOR")
     value = value.strip()
+    decimal_separator = get_format("DECIMAL_SEPARATOR")
+    whole, has_decimals, decimals = value.partition(decimal_separator)
     if settings.USE_THOUSAND_SEPARATOR:
         thousand_sep = get_format("THOUSAND_SEPARATOR")
-        if thousand_sep == "." and value.count(".") == 1 and len(value.split(".")[-1]) != 3:
-            # Probably a decimal point typed with a '.' thousand separator locale.
-            return value
-        separators = {thousand_sep}
-        # Non-breaking spaces are also typed as plain spaces.
-        if unicodedata.category(thousand_sep) == "Zs" if len(thousand_sep) == 1 else False:
-            separators.add(" ")
-        for sep in separators:
-            value = value.replace(sep, "")
-    if decimal_separator != ".":
-        value = value.replace(decimal_separator, ".")
-    return value
+        # "1.5" in a locale using "." for thousands was most likely meant as 1.5.
+        dot_meant_as_decimal = (
+            thousand_sep == "."
+            and not has_decimals
+            and whole.count(".") == 1
+            and len(whole.split(".")[-1]) != 3
+        )
+        if not dot_meant_as_decimal:
+            separators = {thousand_sep, unicodedata.normalize("NFKD", thousand_sep)}
+            if thousand_sep and unicodedata.category(thousand_sep[0]) == "Zs":
+                separators.add(" ")  # non-breaking spaces are typed as plain spaces
+            for sep in separators:
+                if sep:
+                    whole = whole.replace(sep, "")
+    return f"{whole}.{decimals}" if has_decimals else whole
