@@ -84,7 +84,10 @@ class GeneratedField(Field):
             *self._check_supported(databases),
             *self._check_persistence(databases),
         ]
-        output_errors = self.output_field.check()
+        output_field = self.output_field.clone()
+        output_field.set_attributes_from_name(self.name)
+        output_field.model = self.model
+        output_errors = output_field.check(databases=databases)
         if output_errors:
             errors.append(
                 checks.Error(

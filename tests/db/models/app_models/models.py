@@ -271,3 +271,18 @@ class CompositeItem(models.Model):
     order_no = models.IntegerField()
     line = models.IntegerField()
     qty = models.IntegerField(default=1)
+
+
+# -- files -------------------------------------------------------------------------------
+
+# Tests point this at a temporary directory.
+TEST_STORAGE = {}
+
+
+def test_storage():
+    return TEST_STORAGE["storage"]
+
+
+class Document(models.Model):
+    title = models.CharField(max_length=20)
+    attachment = models.FileField(upload_to="docs/", storage=test_storage, blank=True)
