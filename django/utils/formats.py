@@ -16,8 +16,8 @@ from django.utils.functional import lazy
 from django.utils.translation import check_for_language, get_language, to_locale
 
 # Caches: (format name, language) -> value, and language -> format modules.
-_format_cache: dict[tuple[str, str | None], Any] = {}
-_format_modules_cache: dict[str, list[ModuleType]] = {}
+_format_cache: dict[tuple[str, str | None, str], Any] = {}
+_format_modules_cache: dict[tuple[str, str], list[ModuleType]] = {}
 
 ISO_INPUT_FORMATS = {
     "DATE_INPUT_FORMATS": ["%Y-%m-%d"],
@@ -84,9 +84,10 @@ def get_format_modules(lang: str | None = None) -> list[ModuleType]:
 
     if lang is None:
         lang = get_language()
-    key = lang or ""
+    path = settings.FORMAT_MODULE_PATH
+    key = (lang or "", str(path))
     if key not in _format_modules_cache:
-        _format_modules_cache[key] = list(iter_format_modules(key, settings.FORMAT_MODULE_PATH))
+        _format_modules_cache[key] = list(iter_format_modules(lang or "", path))
     return _format_modules_cache[key]
 
 
@@ -101,7 +102,9 @@ def get_format(format_type: Any, lang: str | None = None, use_l10n: bool | None 
         use_l10n = True
     if use_l10n and lang is None:
         lang = get_language()
-    cache_key = (format_type, lang if use_l10n else None)
+    # Only locale-module values are cached: settings may change (override_settings)
+    # and reading them is as cheap as the cache.
+    cache_key = (format_type, lang if use_l10n else None, str(settings.FORMAT_MODULE_PATH))
     try:
         return _format_cache[cache_key]
     except KeyError:
@@ -115,8 +118,8 @@ def get_format(format_type: Any, lang: str | None = None, use_l10n: bool | None 
     if value is None:
         if format_type not in FORMAT_SETTINGS:
             return format_type
-        value = getattr(settings, format_type)
-    elif format_type in ISO_INPUT_FORMATS:
+        return getattr(settings, format_type)
+    if format_type in ISO_INPUT_FORMATS:
         value = list(value)
         value += [iso for iso in ISO_INPUT_FORMATS[format_type] if iso not in value]
     _format_cache[cache_key] = value

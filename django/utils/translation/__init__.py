@@ -25,7 +25,6 @@ __all__ = [
     "check_for_language",
     "to_language",
     "to_locale",
-    "templatize",
     "gettext",
     "gettext_lazy",
     "gettext_noop",
@@ -217,12 +216,6 @@ def get_language_from_path(path: str) -> str | None:
 
 def get_supported_language_variant(lang_code: str, *, strict: bool = False) -> str:
     return _trans.get_supported_language_variant(lang_code, strict)
-
-
-def templatize(src: str, **kwargs: Any) -> str:
-    from django.utils.translation.template import templatize as real_templatize
-
-    return real_templatize(src, **kwargs)
 
 
 def deactivate_all() -> None:

@@ -43,14 +43,18 @@ language_code_prefix_re = _lazy_re_compile(r"^/(\w+([@-]\w+){0,2})(/|$)")
 
 def clear_caches() -> None:
     """Forget loaded catalogs and lookup caches (after LANGUAGES, LOCALE_PATHS,
-    LANGUAGE_CODE or INSTALLED_APPS change)."""
+    LANGUAGE_CODE, USE_I18N or INSTALLED_APPS change), and the locale formats."""
     global _default
+    from django.utils import formats, translation
+
     with _translations_lock:
         _translations.clear()
     _default = None
     check_for_language.cache_clear()
     get_languages.cache_clear()
     get_supported_language_variant.cache_clear()
+    translation._trans.reset()
+    formats.reset_format_cache()
 
 
 class _Layer:
