@@ -337,3 +337,119 @@ def get_runner(settings_obj: Any, test_runner_class: str | None = None) -> type:
     from django.utils.module_loading import import_string
 
     return import_string(test_runner_class or settings_obj.TEST_RUNNER)
+
+
+def tag(*tags: str) -> Any:
+    """Label a test class or method for ``manage.py test --tag/--exclude-tag``."""
+
+    def decorator(obj: Any) -> Any:
+        existing = set(getattr(obj, "tags", set()))
+        obj.tags = existing | set(tags)
+        return obj
+
+    return decorator
+
+
+def dependency_ordered(test_databases: list, dependencies: dict) -> list:
+    """Order ``(signature, (name, aliases))`` so each database comes after those it depends on."""
+    ordered: list = []
+    resolved: set[str] = set()
+    pending = list(test_databases)
+    while pending:
+        progressed = []
+        for signature, (db_name, aliases) in pending:
+            needed = {dep for alias in aliases for dep in dependencies.get(alias, ())}
+            if needed - set(aliases) <= resolved:
+                ordered.append((signature, (db_name, aliases)))
+                resolved.update(aliases)
+                progressed.append((signature, (db_name, aliases)))
+        if not progressed:
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured("Circular dependency in TEST[DEPENDENCIES]")
+        pending = [entry for entry in pending if entry not in progressed]
+    return ordered
+
+
+def get_unique_databases_and_mirrors(aliases: set[str] | None = None) -> tuple[dict, dict]:
+    """Test databases to create (one per distinct signature) and the aliases that mirror others."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    if aliases is None:
+        aliases = set(connections)
+    mirrored: dict[str, str] = {}
+    test_databases: dict = {}
+    dependencies: dict[str, list[str]] = {}
+    default_signature = connections[DEFAULT_DB_ALIAS].creation.test_db_signature()
+    for alias in connections:
+        connection = connections[alias]
+        test_settings = connection.settings_dict.get("TEST", {})
+        if test_settings.get("MIRROR"):
+            mirrored[alias] = test_settings["MIRROR"]
+        elif alias in aliases:
+            name, members = test_databases.setdefault(
+                connection.creation.test_db_signature(), (connection.settings_dict["NAME"], [])
+            )
+            members.append(alias)
+            if "DEPENDENCIES" in test_settings:
+                dependencies[alias] = test_settings["DEPENDENCIES"]
+            elif alias != DEFAULT_DB_ALIAS and connection.creation.test_db_signature() != default_signature:
+                dependencies[alias] = test_settings.get("DEPENDENCIES", [DEFAULT_DB_ALIAS])
+    ordered = dependency_ordered(list(test_databases.items()), dependencies)
+    return dict(ordered), mirrored
+
+
+def setup_databases(
+    verbosity: int,
+    interactive: bool,
+    *,
+    time_keeper: Any = None,
+    keepdb: bool = False,
+    debug_sql: bool = False,
+    parallel: int = 0,
+    aliases: set[str] | None = None,
+    serialized_aliases: set[str] | None = None,
+    **kwargs: Any,
+) -> list:
+    """Create the test databases; return what teardown_databases() needs to undo it."""
+    from django.db import connections
+
+    test_databases, mirrored_aliases = get_unique_databases_and_mirrors(aliases)
+    old_names = []
+    for db_name, aliases_of_db in test_databases.values():
+        first_alias = None
+        for alias in aliases_of_db:
+            connection = connections[alias]
+            old_names.append((connection, db_name, first_alias is None))
+            if first_alias is None:
+                first_alias = alias
+                connection.creation.create_test_db(
+                    verbosity=verbosity,
+                    autoclobber=not interactive,
+                    keepdb=keepdb,
+                    serialize=serialized_aliases is None or alias in serialized_aliases,
+                )
+                if parallel > 1:
+                    for index in range(parallel):
+                        connection.creation.clone_test_db(
+                            suffix=str(index + 1), verbosity=verbosity, keepdb=keepdb
+                        )
+            else:
+                connection.creation.set_as_test_mirror(connections[first_alias].settings_dict)
+    for alias, mirror_alias in mirrored_aliases.items():
+        connections[alias].creation.set_as_test_mirror(connections[mirror_alias].settings_dict)
+    if debug_sql:
+        for alias in connections:
+            connections[alias].force_debug_cursor = True
+    return old_names
+
+
+def teardown_databases(old_config: list, verbosity: int, parallel: int = 0, keepdb: bool = False) -> None:
+    """Destroy the test databases setup_databases() created (and their parallel clones)."""
+    for connection, old_name, destroy in old_config:
+        if not destroy:
+            continue
+        if parallel > 1:
+            for index in range(parallel):
+                connection.creation.destroy_test_db(verbosity=verbosity, keepdb=keepdb, suffix=str(index + 1))
+        connection.creation.destroy_test_db(old_name, verbosity, keepdb)

@@ -1,0 +1,11 @@
+"""A small project whose own test suite exercises django.test through manage.py test."""
+
+SECRET_KEY = "sample-project-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = []
+INSTALLED_APPS = ["shop"]
+MIDDLEWARE = []
+ROOT_URLCONF = "shop.urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"}}
+USE_TZ = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

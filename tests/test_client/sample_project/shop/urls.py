@@ -1,0 +1,5 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("products/", views.products, name="products"), path("", views.hello, name="hello")]

@@ -1,0 +1,85 @@
+"""manage.py test on a sample project, run as a subprocess (real test database, real discovery)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).parent / "sample_project"
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def project(tmp_path):
+    target = tmp_path / "project"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+def manage(project, *args):
+    env = {**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{REPO}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", "test", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_runs_the_project_suite_on_a_fresh_test_database(project):
+    result = manage(project, "shop.tests", "-v", "2", "--noinput")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ran 6 tests" in result.stderr
+    assert "OK" in result.stderr
+    assert "Creating test database for alias 'default'" in result.stderr
+    assert not (project / "db.sqlite3").exists() or (project / "db.sqlite3").stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_failure_gives_exit_status_1(project):
+    result = manage(project, "shop.tests_failing")
+    assert result.returncode == 1
+    assert "FAIL: test_fails" in result.stderr
+    assert "AssertionError: 1 != 2" in result.stderr
+
+
+@pytest.mark.slow
+def test_labels_patterns_and_tags(project):
+    by_method = manage(project, "shop.tests.PageTests.test_reverse")
+    assert "Ran 1 test" in by_method.stderr, by_method.stderr
+    by_k = manage(project, "shop", "-k", "isolated", "-p", "tests.py")
+    assert "Ran 1 test" in by_k.stderr, by_k.stderr
+    by_tag = manage(project, "shop.tests", "--tag", "fast")
+    assert "Ran 1 test" in by_tag.stderr, by_tag.stderr
+    excluded = manage(project, "shop.tests", "--exclude-tag", "fast")
+    assert "Ran 5 tests" in excluded.stderr, excluded.stderr
+
+
+@pytest.mark.slow
+def test_discovery_from_the_current_directory_finds_every_module(project):
+    result = manage(project, "-p", "tests*.py")
+    assert "Ran 7 tests" in result.stderr, result.stderr
+    assert result.returncode == 1
+
+
+@pytest.mark.slow
+def test_unknown_label_is_an_error(project):
+    result = manage(project, "shop.nope")
+    assert result.returncode != 0
+    assert "nope" in result.stderr
+
+
+@pytest.mark.slow
+def test_reverse_and_shuffle_options(project):
+    reversed_run = manage(project, "shop.tests", "--reverse")
+    assert reversed_run.returncode == 0, reversed_run.stderr
+    shuffled = manage(project, "shop.tests", "--shuffle", "42")
+    assert shuffled.returncode == 0, shuffled.stderr
+    assert "Using shuffle seed: 42" in shuffled.stdout
