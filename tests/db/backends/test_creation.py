@@ -53,8 +53,12 @@ def test_create_and_destroy_a_test_database(scratch):
     with scratch.cursor() as cursor:
         cursor.execute("CREATE TABLE lifecycle_probe (n INTEGER)")
         cursor.execute("INSERT INTO lifecycle_probe (n) VALUES (1)")
-    scratch.creation.destroy_test_db(old_database_name="original", verbosity=0)
-    assert scratch.settings_dict["NAME"] == "original"
+    from django.conf import settings
+
+    current = settings.DATABASES[scratch.alias]["NAME"]  # destroy_test_db writes it back there
+    scratch.creation.destroy_test_db(old_database_name=current, verbosity=0)
+    assert scratch.settings_dict["NAME"] == current
+    assert settings.DATABASES[scratch.alias]["NAME"] == current
     assert scratch.connection is None or getattr(scratch, "is_in_memory_db", lambda: False)()
     if getattr(scratch, "is_in_memory_db", None) is not None:
         assert not os.path.exists(name)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from typing import Any
 
-from django.db.backends.base.introspection import (
-    BaseDatabaseIntrospection,
-    FieldInfo,
-    TableInfo,
-    constraint_info,
-)
+from django.db.backends.base.introspection import BaseDatabaseIntrospection, TableInfo, constraint_info
+from django.db.backends.base.introspection import FieldInfo as BaseFieldInfo
+
+FieldInfo = namedtuple("FieldInfo", BaseFieldInfo._fields + ("pk", "has_json_constraint"))
 
 _FIELD_SIZE = re.compile(r"^\s*(?:var)?char\s*\(\s*(\d+)\s*\)\s*$", re.IGNORECASE)
 _NAMED_CONSTRAINT = re.compile(r'CONSTRAINT\s+("(?:[^"]|"")+"|\w+)\s+(UNIQUE|CHECK)\s*\(', re.IGNORECASE)
@@ -86,15 +85,11 @@ class DatabaseIntrospection(BaseDatabaseIntrospection):
 
     def get_field_type(self, data_type: Any, description: Any) -> str:
         field_type = super().get_field_type(data_type, description)
-        if description.default is None and field_type in (
-            "IntegerField",
-            "BigIntegerField",
-            "SmallIntegerField",
-        ):
-            if getattr(description, "pk", False):
-                return {"IntegerField": "AutoField", "BigIntegerField": "BigAutoField"}.get(
-                    field_type, "SmallAutoField"
-                )
+        if description.pk and field_type in ("IntegerField", "BigIntegerField", "SmallIntegerField"):
+            # An INTEGER PRIMARY KEY is SQLite's rowid: it numbers new rows by itself.
+            return "AutoField"
+        if field_type == "TextField" and description.has_json_constraint:
+            return "JSONField"
         return field_type
 
     def get_table_list(self, cursor: Any) -> list[TableInfo]:
@@ -113,6 +108,8 @@ class DatabaseIntrospection(BaseDatabaseIntrospection):
 
             raise DatabaseError(f"Table {table_name} does not exist (empty pragma).")
         collations = self._column_collations(cursor, table_name)
+        json_columns = self._json_columns(cursor, table_name)
+        single_pk = sum(1 for row in rows if row[5]) == 1
         return [
             FieldInfo(
                 name,
@@ -121,12 +118,19 @@ class DatabaseIntrospection(BaseDatabaseIntrospection):
                 None,
                 None,
                 None,
-                not notnull,
+                not notnull and not (pk and single_pk),  # a rowid key is never NULL
                 default,
                 collations.get(name),
+                bool(pk) and single_pk,
+                name in json_columns,
             )
-            for _cid, name, data_type, notnull, default, _pk, _hidden in rows
+            for _cid, name, data_type, notnull, default, pk, _hidden in rows
         ]
+
+    def _json_columns(self, cursor: Any, table_name: str) -> set[str]:
+        sql = self._table_sql(cursor, table_name)
+        found = re.findall(r'JSON_VALID\(\s*("(?:[^"]|"")+"|\w+)\s*\)', sql, re.IGNORECASE)
+        return {_unquote(name) for name in found}
 
     def _table_sql(self, cursor: Any, table_name: str) -> str:
         cursor.execute(
