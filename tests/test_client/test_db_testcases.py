@@ -8,18 +8,14 @@ from django.db import connection
 from django.test import TestCase
 
 from . import dbcases
-from .testapp.models import Author, Book
+from .testapp.models import Author
+from .testapp.tables import created_tables
 
 
 @pytest.fixture(scope="module", autouse=True)
 def tables():
-    with connection.schema_editor() as editor:
-        editor.create_model(Author)
-        editor.create_model(Book)
-    yield
-    with connection.schema_editor() as editor:
-        editor.delete_model(Book)
-        editor.delete_model(Author)
+    with created_tables(connection):
+        yield
 
 
 def run(case):
