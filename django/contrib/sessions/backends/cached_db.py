@@ -1,0 +1,62 @@
+"""Sessions in the database with a write-through cache in front."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore as DBStore
+
+KEY_PREFIX = "django.contrib.sessions.cached_db"
+logger = logging.getLogger("django.contrib.sessions")
+
+
+class SessionStore(DBStore):
+    cache_key_prefix = KEY_PREFIX
+
+    def __init__(self, session_key: str | None = None) -> None:
+        from django.core.cache import caches
+
+        self._cache = caches[settings.SESSION_CACHE_ALIAS]
+        super().__init__(session_key)
+
+    @property
+    def cache_key(self) -> str:
+        return self.cache_key_prefix + self._get_or_create_session_key()
+
+    def load(self) -> dict:
+        try:
+            data = self._cache.get(self.cache_key)
+        except Exception:  # noqa: BLE001 - fall back to the database
+            data = None
+        if data is None:
+            s = self._get_session_from_db()
+            if s:
+                data = self.decode(s.session_data)
+                self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=s.expire_date))
+            else:
+                data = {}
+        return data
+
+    def exists(self, session_key: str) -> bool:
+        return (self.cache_key_prefix + session_key) in self._cache or super().exists(session_key)
+
+    def save(self, must_create: bool = False) -> None:
+        super().save(must_create)
+        try:
+            self._cache.set(self.cache_key, self._session, self.get_expiry_age())
+        except Exception:  # noqa: BLE001
+            logger.exception("Error saving to cache (%s)", self._cache)
+
+    def delete(self, session_key: str | None = None) -> None:
+        super().delete(session_key)
+        if session_key is None:
+            if self.session_key is None:
+                return
+            session_key = self.session_key
+        self._cache.delete(self.cache_key_prefix + session_key)
+
+    def flush(self) -> None:
+        self.clear()
+        self.delete(self.session_key)
+        self._session_key = None

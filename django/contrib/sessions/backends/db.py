@@ -1,0 +1,91 @@
+"""Sessions in the database (the default SESSION_ENGINE)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.contrib.sessions.backends.base import CreateError, SessionBase, UpdateError
+from django.core.exceptions import SuspiciousOperation
+from django.db import DatabaseError, IntegrityError, router, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+
+class SessionStore(SessionBase):
+    def __init__(self, session_key: str | None = None) -> None:
+        super().__init__(session_key)
+
+    @classmethod
+    def get_model_class(cls) -> Any:
+        from django.contrib.sessions.models import Session
+
+        return Session
+
+    @cached_property
+    def model(self) -> Any:
+        return self.get_model_class()
+
+    def _get_session_from_db(self) -> Any:
+        try:
+            return self.model.objects.get(session_key=self.session_key, expire_date__gt=timezone.now())
+        except (self.model.DoesNotExist, SuspiciousOperation) as exc:
+            if isinstance(exc, SuspiciousOperation):
+                logger = logging.getLogger(f"django.security.{exc.__class__.__name__}")
+                logger.warning(str(exc))
+            self._session_key = None
+            return None
+
+    def load(self) -> dict:
+        s = self._get_session_from_db()
+        return self.decode(s.session_data) if s else {}
+
+    def exists(self, session_key: str) -> bool:
+        return self.model.objects.filter(session_key=session_key).exists()
+
+    def create(self) -> None:
+        while True:
+            self._session_key = self._get_new_session_key()
+            try:
+                self.save(must_create=True)
+            except CreateError:
+                continue  # the key was taken meanwhile: try another
+            self.modified = True
+            return
+
+    def create_model_instance(self, data: dict) -> Any:
+        return self.model(
+            session_key=self._get_or_create_session_key(),
+            session_data=self.encode(data),
+            expire_date=self.get_expiry_date(),
+        )
+
+    def save(self, must_create: bool = False) -> None:
+        """Insert (must_create) or update the row; a vanished row on update is an UpdateError."""
+        if self.session_key is None:
+            return self.create()
+        data = self._get_session(no_load=must_create)
+        obj = self.create_model_instance(data)
+        using = router.db_for_write(self.model, instance=obj)
+        try:
+            with transaction.atomic(using=using):
+                obj.save(force_insert=must_create, force_update=not must_create, using=using)
+        except IntegrityError:
+            if must_create:
+                raise CreateError
+            raise
+        except DatabaseError:
+            if not must_create:
+                raise UpdateError
+            raise
+
+    def delete(self, session_key: str | None = None) -> None:
+        if session_key is None:
+            if self.session_key is None:
+                return
+            session_key = self.session_key
+        self.model.objects.filter(session_key=session_key).delete()
+
+    @classmethod
+    def clear_expired(cls) -> None:
+        cls.get_model_class().objects.filter(expire_date__lt=timezone.now()).delete()
