@@ -8,6 +8,8 @@ MAX_HEADER_PARAMS_LENGTH = 10_000
 
 
 def _split_unquoted_semicolons(line: str) -> list[str]:
+    if '"' not in line:
+        return line.split(";")
     pieces: list[str] = []
     current: list[str] = []
     in_quotes = escaped = False

@@ -31,6 +31,8 @@ class BadHeaderError(ValueError):
 
 
 def _convert_header(value: Any, charset: str, mime_encode: bool = False) -> str:
+    if type(value) is str and value.isascii() and "\n" not in value and "\r" not in value:
+        return value  # the common case: nothing to encode or refuse
     value = value.decode(charset) if isinstance(value, bytes) else str(value)
     try:
         value.encode(charset)
@@ -149,7 +151,12 @@ class HttpResponseBase:
         if self._charset is not None:
             return self._charset
         content_type = self.headers.get("Content-Type", "")
-        return parse_header_parameters(content_type)[1].get("charset") or settings.DEFAULT_CHARSET
+        cached = self.__dict__.get("_charset_from_header")
+        if cached is not None and cached[0] == content_type:
+            return cached[1]
+        charset = parse_header_parameters(content_type)[1].get("charset") or settings.DEFAULT_CHARSET
+        self._charset_from_header = (content_type, charset)
+        return charset
 
     @charset.setter
     def charset(self, value: str) -> None:

@@ -36,6 +36,7 @@ CSRF_TOKEN_LENGTH = 2 * CSRF_SECRET_LENGTH
 CSRF_ALLOWED_CHARS = string.ascii_letters + string.digits
 CSRF_SESSION_KEY = "_csrftoken"
 _CHAR_INDEX = {char: index for index, char in enumerate(CSRF_ALLOWED_CHARS)}
+_ALLOWED_SET = frozenset(CSRF_ALLOWED_CHARS)
 
 
 def _get_failure_view() -> Any:
@@ -96,7 +97,7 @@ class RejectRequest(Exception):
 def _check_token_format(token: str) -> None:
     if len(token) not in (CSRF_TOKEN_LENGTH, CSRF_SECRET_LENGTH):
         raise InvalidTokenFormat(REASON_INCORRECT_LENGTH)
-    if any(char not in _CHAR_INDEX for char in token):
+    if not _ALLOWED_SET.issuperset(token):
         raise InvalidTokenFormat(REASON_INVALID_CHARACTERS)
 
 

@@ -71,7 +71,9 @@ def test_result_does_not_depend_on_chunk_size(fields, content, chunk_size):
 @given(st.binary(max_size=400), st.integers(min_value=1, max_value=399))
 def test_truncation_anywhere_is_a_parser_error(content, cut):
     # (An empty body is a valid empty form, so at least one byte is kept.)
-    body = multipart_body([("k", "v")], [("f", "a.bin", content, "application/octet-stream")], boundary=BOUNDARY)
+    body = multipart_body(
+        [("k", "v")], [("f", "a.bin", content, "application/octet-stream")], boundary=BOUNDARY
+    )
     truncated = body[: min(cut, len(body) - 3)]
     try:
         parse(truncated)
