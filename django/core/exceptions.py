@@ -111,6 +111,12 @@ class ValidationError(Exception):
     errors (``error_list``) or a mapping of field name -> errors (``error_dict``).
     """
 
+    error_dict: dict[str, list[ValidationError]]
+    error_list: list[ValidationError]
+    message: Any
+    code: str | None
+    params: Any
+
     def __init__(self, message: Any, code: str | None = None, params: Any = None) -> None:
         super().__init__(message, code, params)
         if isinstance(message, ValidationError):

@@ -276,6 +276,10 @@ class Page(collections.abc.Sequence):
         return self.number * self.paginator.per_page
 
 
+def _materialize(items: Any) -> list:
+    return list(items)
+
+
 class AsyncPage:
     """A page of an AsyncPaginator; its objects are fetched by aget_object_list()."""
 
@@ -292,7 +296,7 @@ class AsyncPage:
             if hasattr(self.object_list, "__aiter__"):
                 self.object_list = [item async for item in self.object_list]
             else:
-                self.object_list = await sync_to_async(list)(self.object_list)
+                self.object_list = await sync_to_async(_materialize)(self.object_list)
         return self.object_list
 
     async def ahas_next(self) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 # Values considered "empty" by fields: validators are not run on them.
-EMPTY_VALUES = (None, "", [], (), {})
+EMPTY_VALUES: tuple[Any, ...] = (None, "", [], (), {})
 
 
 @deconstructible
@@ -151,7 +151,7 @@ class URLValidator(RegexValidator):
             parts = urlsplit(value)
         except ValueError:
             raise self._fail(value)
-        if not self.regex.search(value) and not self._matches_as_idna(value, parts):
+        if not self.regex.search(value) and not self._matches_as_idna(value, parts):  # type: ignore[attr-defined]
             raise self._fail(value)
         self._check_host(value, parts)
 
@@ -161,7 +161,7 @@ class URLValidator(RegexValidator):
         except UnicodeError:
             return False
         candidate = value.replace(parts.netloc, netloc, 1)
-        return bool(self.regex.search(candidate))
+        return bool(self.regex.search(candidate))  # type: ignore[attr-defined]
 
     def _check_host(self, value: str, parts: Any) -> None:
         host_match = re.search(r"^\[(.+)\](?::[0-9]{1,5})?$", parts.netloc.rsplit("@", 1)[-1])

@@ -103,7 +103,7 @@ class TimeFormat(Formatter):
         """Difference to UTC, e.g. '+0200'; '' when unknown."""
         if self._no_timezone:
             return ""
-        seconds = self.Z()
+        seconds = int(self.Z())
         sign = "-" if seconds < 0 else "+"
         seconds = abs(seconds)
         return "%s%02d%02d" % (sign, seconds // 3600, (seconds // 60) % 60)

@@ -85,7 +85,8 @@ def parse_time(value: str) -> datetime.time | None:
         if match:
             parts = match.groupdict()
             parts["microsecond"] = parts["microsecond"] and parts["microsecond"].ljust(6, "0")
-            return datetime.time(**{k: int(v) for k, v in parts.items() if v is not None})
+            numbers: dict[str, int] = {k: int(v) for k, v in parts.items() if v is not None}
+            return datetime.time(**numbers)  # type: ignore[arg-type]
     return None
 
 

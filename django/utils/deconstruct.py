@@ -11,7 +11,7 @@ def deconstructible(*args: Any, path: str | None = None) -> Any:
     returns ``(import path, args, kwargs)``. ``path`` overrides the import path."""
 
     def decorator(klass: type) -> type:
-        original_new = klass.__new__
+        original_new: Any = klass.__new__
 
         def __new__(cls, *args: Any, **kwargs: Any) -> Any:
             if original_new is object.__new__:

@@ -31,7 +31,7 @@ class cached_property:
     def __set_name__(self, owner: type, name: str) -> None:
         if self.name is None:
             self.name = name
-            self.func = self.real_func  # type: ignore[method-assign]
+            self.func = self.real_func  # type: ignore[method-assign,assignment]
         elif name != self.name:
             raise TypeError(
                 f"Cannot assign the same cached_property to two different names ({self.name!r} and {name!r})."
@@ -60,6 +60,9 @@ class classproperty:
 
 class Promise:
     """Base class of the proxies made by ``lazy()``; lets code recognise them."""
+
+    def _cast(self) -> Any:
+        raise NotImplementedError
 
 
 # Names the proxy class must never take over from the result classes.

@@ -89,7 +89,9 @@ def _default_json_encoder() -> type[json.JSONEncoder]:
     try:
         from django.core.serializers.json import DjangoJSONEncoder
     except ImportError:  # serializers not available: fall back to our own rules
-        from django.utils._json import FallbackJSONEncoder as DjangoJSONEncoder
+        from django.utils._json import FallbackJSONEncoder
+
+        return FallbackJSONEncoder
     return DjangoJSONEncoder
 
 
@@ -213,7 +215,7 @@ def html_safe(klass: type) -> type:
     if "__str__" not in klass.__dict__:
         raise ValueError(f"can't apply @html_safe to {klass.__name__} because it doesn't define __str__().")
     klass_str: Callable = klass.__str__
-    klass.__str__ = lambda self: mark_safe(klass_str(self))  # type: ignore[method-assign]
+    klass.__str__ = lambda self: mark_safe(klass_str(self))  # type: ignore[method-assign,assignment,misc]
     klass.__html__ = lambda self: str(self)  # type: ignore[attr-defined]
     return klass
 

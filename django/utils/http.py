@@ -7,7 +7,7 @@ import datetime
 import re
 import unicodedata
 from binascii import Error as BinasciiError
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -242,7 +242,7 @@ def escape_leading_slashes(url: str) -> str:
     return url
 
 
-def _parse_header_params(text: str) -> Iterable[str]:
+def _parse_header_params(text: str) -> Iterator[str]:
     """Split ';'-separated parameters, ignoring ';' inside quoted strings."""
     while text[:1] == ";":
         text = text[1:]

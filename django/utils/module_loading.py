@@ -52,7 +52,7 @@ def autodiscover_modules(*module_names: str, register_to: Any = None) -> None:
             except Exception:
                 if register_to is not None:
                     register_to._registry = before
-                if module_has_submodule(app_config.module, module_name):
+                if app_config.module is not None and module_has_submodule(app_config.module, module_name):
                     raise
 
 
@@ -73,7 +73,7 @@ def module_has_submodule(package: ModuleType, module_name: str) -> bool:
     if full_name in sys.modules:
         return True
     try:
-        return find_spec(full_name, package_path) is not None
+        return find_spec(full_name, package_path) is not None  # type: ignore[arg-type]
     except ModuleNotFoundError:
         return False
 

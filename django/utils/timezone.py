@@ -34,11 +34,10 @@ _active = Local()
 
 def get_fixed_timezone(offset: datetime.timedelta | int) -> datetime.timezone:
     """A fixed-offset tzinfo; ``offset`` is a timedelta or minutes east of UTC."""
-    if isinstance(offset, datetime.timedelta):
-        offset = offset.total_seconds() // 60  # type: ignore[assignment]
-    sign = "-" if offset < 0 else "+"
-    hhmm = "%02d%02d" % divmod(abs(int(offset)), 60)
-    return datetime.timezone(datetime.timedelta(minutes=offset), sign + hhmm)
+    minutes = int(offset.total_seconds() // 60) if isinstance(offset, datetime.timedelta) else offset
+    sign = "-" if minutes < 0 else "+"
+    hhmm = "%02d%02d" % divmod(abs(int(minutes)), 60)
+    return datetime.timezone(datetime.timedelta(minutes=minutes), sign + hhmm)
 
 
 @functools.lru_cache

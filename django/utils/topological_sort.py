@@ -25,7 +25,7 @@ def topological_sort_as_sets(dependency_graph: Mapping[Hashable, Iterable[Hashab
 def stable_topological_sort(nodes: Iterable[Hashable], dependency_graph: Mapping) -> list:
     """``nodes`` in dependency order, keeping their given order where free to."""
     nodes = list(nodes)
-    result = []
+    result: list = []
     for layer in topological_sort_as_sets(dependency_graph):
         result.extend(node for node in nodes if node in layer)
     return result

@@ -19,7 +19,9 @@ _RELEASE_SUFFIXES = {"alpha": "a", "beta": "b", "rc": "rc"}
 def get_complete_version(version: tuple | None = None) -> tuple:
     """``version`` checked, or Django's VERSION when omitted."""
     if version is None:
-        from django import VERSION as version
+        from django import VERSION
+
+        version = VERSION
     if len(version) != 5 or version[3] not in ("alpha", "beta", "rc", "final"):
         raise ValueError(f"Invalid version tuple: {version!r}")
     return version
