@@ -64,3 +64,11 @@ class FlushCase(TransactionTestCase):
 class NoDatabaseAllowed(SimpleTestCase):
     def test_query_is_refused(self):
         list(Author.objects.all())
+
+
+class FixtureCase(TestCase):
+    fixtures = ["authors", "books"]
+
+    def test_fixtures_loaded_for_the_class(self):
+        self.assertEqual(Book.objects.get().author.name, "Ann")
+        self.assertEqual(Author.objects.count(), 2)

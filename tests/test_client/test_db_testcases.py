@@ -68,3 +68,10 @@ def test_unknown_database_alias_is_reported():
     assert (
         "Wrong.databases refers to 'nope' which is not defined in settings.DATABASES." in result.errors[0][1]
     )
+
+
+def test_fixtures_attribute_loads_fixtures_once_per_class():
+    result = run(dbcases.FixtureCase)
+    assert result.testsRun == 1
+    assert not result.failures and not result.errors, result.failures + result.errors
+    assert Author.objects.count() == 0
