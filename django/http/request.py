@@ -117,7 +117,7 @@ class HttpRequest:
     """A request; the WSGI and ASGI subclasses fill it from the server."""
 
     _encoding: str | None = None
-    _upload_handlers: list = []
+    _upload_handlers: list | None = None
     _read_started = False
     _stream: Any = None
     # True for server-made requests whose GET/POST/FILES are parsed on demand.
@@ -244,9 +244,9 @@ class HttpRequest:
 
     @property
     def upload_handlers(self) -> list:
-        if not self._upload_handlers:
+        if self._upload_handlers is None:
             self._initialize_handlers()
-        return self._upload_handlers
+        return self._upload_handlers  # type: ignore[return-value]
 
     @upload_handlers.setter
     def upload_handlers(self, upload_handlers: list) -> None:

@@ -298,3 +298,55 @@ def test_body_read_first_then_files_still_parse():
     request = multipart_request(multipart_body([("k", "v")]))
     raw = request.body
     assert b"k" in raw and request.POST["k"] == "v"
+
+
+def test_handlers_can_be_inserted_before_parsing():
+    class Progress(Recorder):
+        def receive_data_chunk(self, raw_data, start):
+            super().receive_data_chunk(raw_data, start)
+            return raw_data  # pass the data on to the next handler
+
+    request = multipart_request(multipart_body(files=[("f", "a.txt", b"abc", "text/plain")]))
+    progress = Progress(request)
+    request.upload_handlers.insert(0, progress)
+    request.FILES  # noqa: B018
+    assert ("chunk", 3) in progress.events
+    assert request.FILES["f"].read() == b"abc"  # the default handlers still ran after it
+
+
+def test_empty_handler_list_means_no_files():
+    request = multipart_request(multipart_body([("k", "v")], [("f", "a.txt", b"abc", "text/plain")]))
+    request.upload_handlers = []
+    assert request.POST["k"] == "v" and "f" not in request.FILES
+
+
+def test_failing_handler_interrupts_and_temp_file_is_removed(tmp_path):
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    class Exploding(FileUploadHandler):
+        def receive_data_chunk(self, raw_data, start):
+            raise RuntimeError("disk full")
+
+        def file_complete(self, file_size):
+            return None
+
+    temp_handler = TemporaryFileUploadHandler()
+    interrupted = []
+    original = temp_handler.upload_interrupted
+    temp_handler.upload_interrupted = lambda: (
+        interrupted.append(temp_handler.file.temporary_file_path()),
+        original(),
+    )
+    request = multipart_request(multipart_body(files=[("f", "a.txt", b"abc", "text/plain")]))
+    request.upload_handlers = [Exploding(), temp_handler]
+    with pytest.raises(RuntimeError, match="disk full"):
+        request.FILES  # noqa: B018
+    assert interrupted and not os.path.exists(interrupted[0])
+
+
+def test_file_upload_temp_dir(tmp_path):
+    with override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=1, FILE_UPLOAD_TEMP_DIR=str(tmp_path)):
+        request = multipart_request(multipart_body(files=[("f", "a.txt", b"abcdef", "text/plain")]))
+        path = request.FILES["f"].temporary_file_path()
+    assert os.path.dirname(path) == str(tmp_path)
+    request.close()

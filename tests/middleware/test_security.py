@@ -103,3 +103,32 @@ class TestXFrameOptions:
                 return "SAMEORIGIN"
 
         assert run(Custom)["X-Frame-Options"] == "SAMEORIGIN"
+
+
+class TestOpenRedirects:
+    """Redirects built from the Host header only ever use validated hosts."""
+
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_ssl_redirect_refuses_unknown_host(self):
+        from django.core.exceptions import DisallowedHost
+
+        with pytest.raises(DisallowedHost):
+            run(SecurityMiddleware, wsgi_request(headers={"Host": "evil.com"}))
+
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_ssl_redirect_through_handler_is_400(self):
+        from django.core.handlers.wsgi import WSGIHandler
+        from tests.http.factories import call_wsgi, make_environ
+
+        with override_settings(
+            MIDDLEWARE=["django.middleware.security.SecurityMiddleware"], ROOT_URLCONF="tests.middleware.urls"
+        ):
+            status, headers, _ = call_wsgi(
+                WSGIHandler(), make_environ(path="/slash/", headers={"Host": "evil.com"})
+            )
+        assert status == "400 Bad Request" and "Location" not in dict(headers)
+
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_ssl_redirect_keeps_path_on_same_host(self):
+        response = run(SecurityMiddleware, wsgi_request(path="//evil.com/x"))
+        assert response.url.startswith("https://testserver/")

@@ -261,3 +261,9 @@ def test_truncated_multipart_is_400():
         ],
     )
     assert run(scope, [body])[0] == 400
+
+
+def test_malformed_scope_is_400():
+    scope = make_scope(path="/hello/")
+    del scope["method"]
+    assert run(scope)[0] == 400
