@@ -170,6 +170,7 @@ class Command(BaseCommand):
                 warnings.warn(
                     f"{model._meta.label} is a proxy model and won't be serialized.",
                     category=ProxyModelWarning,
+                    stacklevel=2,
                 )
             if model._meta.proxy or not router.allow_migrate_model(using, model):
                 continue

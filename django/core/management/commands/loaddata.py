@@ -106,7 +106,7 @@ class Command(BaseCommand):
         self.serialization_formats = serializers.get_public_serializer_formats()
         fixture_files = [(label, self.find_fixtures(label)) for label in fixture_labels]
         with connection.constraint_checks_disabled():
-            for fixture_label, files in fixture_files:
+            for _label, files in fixture_files:
                 for path, fixture_dir, fixture_name in files:
                     self.load_label(path, fixture_dir, fixture_name)
         table_names = [model._meta.db_table for model in self.models]
