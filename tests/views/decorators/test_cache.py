@@ -144,3 +144,33 @@ def test_never_cache_sync_and_async():
 def test_vary_decorators():
     assert vary_on_headers("Accept", "X-Thing")(view)(wsgi_request())["Vary"] == "Accept, X-Thing"
     assert vary_on_cookie(view)(wsgi_request())["Vary"] == "Cookie"
+
+
+class DictCache:
+    """The two methods learn_cache_key/get_cache_key use, over a plain dict."""
+
+    def __init__(self):
+        self.data = {}
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    def set(self, key, value, timeout=None):
+        self.data[key] = value
+
+
+@override_settings(USE_I18N=False, USE_TZ=False)
+def test_learn_and_get_cache_key_follow_vary():
+    from django.utils.cache import get_cache_key, learn_cache_key
+
+    cache = DictCache()
+    request = wsgi_request(path="/page/", headers={"Accept-Language": "fr", "Cookie": "a=1"})
+    assert get_cache_key(request, cache=cache) is None
+    response = HttpResponse(headers={"Vary": "Accept-Language, Cookie"})
+    key = learn_cache_key(request, response, cache_timeout=60, key_prefix="p", cache=cache)
+    assert key.startswith("views.decorators.cache.cache_page.p.GET.")
+    assert get_cache_key(request, key_prefix="p", cache=cache) == key
+    other_cookie = wsgi_request(path="/page/", headers={"Accept-Language": "fr", "Cookie": "a=2"})
+    assert get_cache_key(other_cookie, key_prefix="p", cache=cache) != key
+    other_page = wsgi_request(path="/other/")
+    assert get_cache_key(other_page, key_prefix="p", cache=cache) is None
