@@ -1,7 +1,7 @@
 """TestCase/TransactionTestCase classes run by test_db_testcases.py (not collected by pytest itself)."""
 
 from django.db import connection, transaction
-from django.test import SimpleTestCase, TestCase, TransactionTestCase
+from django.test import LiveServerTestCase, SimpleTestCase, TestCase, TransactionTestCase, override_settings
 
 from .testapp.models import Author, Book
 
@@ -72,3 +72,26 @@ class FixtureCase(TestCase):
     def test_fixtures_loaded_for_the_class(self):
         self.assertEqual(Book.objects.get().author.name, "Ann")
         self.assertEqual(Author.objects.count(), 2)
+
+
+@override_settings(ROOT_URLCONF="tests.test_client.live_urls")
+class LiveCase(LiveServerTestCase):
+    def test_real_http_request(self):
+        import json
+        from urllib.request import urlopen
+
+        Author.objects.create(name="Live")
+        with urlopen(self.live_server_url + "/authors/", timeout=10) as response:
+            self.assertEqual(response.status, 200)
+            self.assertEqual(json.loads(response.read()), {"authors": ["Live"]})
+
+    def test_not_found(self):
+        from urllib.error import HTTPError
+        from urllib.request import urlopen
+
+        with self.assertRaises(HTTPError) as info:
+            urlopen(self.live_server_url + "/missing/", timeout=10)
+        self.assertEqual(info.exception.code, 404)
+
+    def test_url_shape(self):
+        self.assertRegex(self.live_server_url, r"^http://localhost:\d+$")

@@ -75,3 +75,10 @@ def test_fixtures_attribute_loads_fixtures_once_per_class():
     assert result.testsRun == 1
     assert not result.failures and not result.errors, result.failures + result.errors
     assert Author.objects.count() == 0
+
+
+@pytest.mark.slow
+def test_live_server_serves_the_project_over_real_http_sharing_the_in_memory_database():
+    result = run(dbcases.LiveCase)
+    assert result.testsRun == 3
+    assert not result.failures and not result.errors, result.failures + result.errors
