@@ -11,7 +11,7 @@ import datetime
 import email.utils
 import mimetypes
 from io import StringIO
-from typing import Any, TextIO
+from typing import Any
 from urllib.parse import urlparse
 
 from django.utils.encoding import iri_to_uri
@@ -197,7 +197,7 @@ class SyndicationFeed:
     def add_item_elements(self, handler: SimplerXMLGenerator, item: dict) -> None:
         pass
 
-    def write(self, outfile: TextIO, encoding: str) -> None:
+    def write(self, outfile: Any, encoding: str) -> None:
         raise NotImplementedError("subclasses of SyndicationFeed must provide a write() method")
 
     def writeString(self, encoding: str) -> str:
@@ -218,7 +218,7 @@ class RssFeed(SyndicationFeed):
     content_type = "application/rss+xml; charset=utf-8"
     _version = "2.0"
 
-    def write(self, outfile: TextIO, encoding: str) -> None:
+    def write(self, outfile: Any, encoding: str) -> None:
         handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
         handler.startDocument()
         self.add_stylesheets(handler)
@@ -320,7 +320,7 @@ class Atom1Feed(SyndicationFeed):
     content_type = "application/atom+xml; charset=utf-8"
     ns = "http://www.w3.org/2005/Atom"
 
-    def write(self, outfile: TextIO, encoding: str) -> None:
+    def write(self, outfile: Any, encoding: str) -> None:
         handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
         handler.startDocument()
         self.add_stylesheets(handler)

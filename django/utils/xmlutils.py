@@ -28,4 +28,4 @@ class SimplerXMLGenerator(XMLGenerator):
 
     def startElement(self, name: str, attrs: Any) -> None:
         # Sorted attributes make the output stable (and testable).
-        super().startElement(name, dict(sorted(dict(attrs).items())))
+        super().startElement(name, dict(sorted(dict(attrs).items())))  # type: ignore[arg-type]
