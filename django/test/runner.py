@@ -282,6 +282,7 @@ class DiscoverRunner:
 
             processes = min(self.parallel, len({type(t) for t in tests}) or 1)
             if processes > 1:
+                self.parallel = processes  # one database clone per worker
                 return ParallelTestSuite(suite, processes, self.failfast, self.buffer)
             self.parallel = 1
         return suite
@@ -356,6 +357,8 @@ class DiscoverRunner:
         self.setup_test_environment()
         suite = self.build_suite(test_labels)
         databases = self.get_databases(suite)
+        if hasattr(suite, "aliases"):
+            suite.aliases = sorted(databases)
         serialized = {alias for alias in databases if _wants_serialized_rollback(suite, alias)}
         old_config = self.setup_databases(aliases=databases, serialized_aliases=serialized)
         run_failed = False

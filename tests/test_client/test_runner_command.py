@@ -83,3 +83,15 @@ def test_reverse_and_shuffle_options(project):
     shuffled = manage(project, "shop.tests", "--shuffle", "42")
     assert shuffled.returncode == 0, shuffled.stderr
     assert "Using shuffle seed: 42" in shuffled.stdout
+
+
+@pytest.mark.slow
+def test_parallel_workers_each_get_a_database_clone(project):
+    result = manage(project, "shop.tests", "--parallel", "2", "-v", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ran 6 tests" in result.stderr
+    assert "Cloning test database for alias 'default'" in result.stderr
+    failing = manage(project, "shop.tests_failing", "shop.tests", "--parallel", "2")
+    assert failing.returncode == 1
+    assert "FAIL: test_fails" in failing.stderr
+    assert "AssertionError: 1 != 2" in failing.stderr
