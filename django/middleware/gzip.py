@@ -7,6 +7,9 @@ random-length gzip file-name header so that sizes vary between responses.
 from __future__ import annotations
 
 import re
+import secrets
+import struct
+import zlib
 from typing import Any
 
 from django.utils.cache import patch_vary_headers
@@ -44,23 +47,28 @@ class GZipMiddleware(MiddlewareMixin):
 
     def _compress_stream(self, response: Any) -> None:
         if response.is_async:
-            original = response.streaming_content
-            max_random_bytes = self.max_random_bytes
-
-            async def compressed() -> Any:
-                from asgiref.sync import sync_to_async
-
-                parts = [part async for part in original]
-
-                def compress_all() -> list[bytes]:
-                    return list(compress_sequence(parts, max_random_bytes=max_random_bytes))
-
-                for chunk in await sync_to_async(compress_all)():
-                    yield chunk
-
-            response.streaming_content = compressed()
+            response.streaming_content = _gzip_async(response.streaming_content, self.max_random_bytes)
         else:
             response.streaming_content = compress_sequence(
                 response.streaming_content, max_random_bytes=self.max_random_bytes
             )
         del response.headers["Content-Length"]
+
+
+def _gzip_header(max_random_bytes: int) -> bytes:
+    # FNAME flag set; a random-length name varies the output size (BREACH mitigation).
+    name = secrets.token_hex(max_random_bytes)[: secrets.randbelow(max_random_bytes) + 1].encode()
+    return b"\x1f\x8b\x08\x08" + b"\x00\x00\x00\x00" + b"\x00\xff" + name + b"\x00"
+
+
+async def _gzip_async(parts: Any, max_random_bytes: int) -> Any:
+    """Gzip an async iterator incrementally: each part is compressed and flushed as it comes."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    crc, size = 0, 0
+    yield _gzip_header(max_random_bytes)
+    async for part in parts:
+        crc, size = zlib.crc32(part, crc), size + len(part)
+        data = compressor.compress(part) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        if data:
+            yield data
+    yield compressor.flush() + struct.pack("<II", crc & 0xFFFFFFFF, size & 0xFFFFFFFF)

@@ -66,3 +66,29 @@ def test_streaming_sync_and_async():
         return b"".join([part async for part in response])
 
     assert gzip.decompress(async_to_sync(collect)()) == TEXT
+
+
+def test_async_stream_is_compressed_incrementally():
+    import zlib
+
+    seen = []
+
+    async def gen():
+        for i in range(3):
+            seen.append(i)
+            yield TEXT
+
+    response = run(StreamingHttpResponse(gen()))
+
+    async def first_two():
+        iterator = response.__aiter__()
+        header = await iterator.__anext__()
+        first = await iterator.__anext__()
+        rest = [part async for part in iterator]
+        return header, first, rest
+
+    header, first, rest = async_to_sync(first_two)()
+    assert header.startswith(b"\x1f\x8b") and first  # data flows before the source is exhausted
+    body = header + first + b"".join(rest)
+    assert gzip.decompress(body) == TEXT * 3 and seen == [0, 1, 2]
+    assert zlib.decompress(body, 31) == TEXT * 3
