@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import itertools
 import operator
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -223,9 +222,14 @@ def keep_lazy(*resultclasses: type) -> Callable[[Callable], Callable]:
 
         @wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            for arg in itertools.chain(args, kwargs.values()):
+            # Plain loops: this wraps hot helpers such as escape().
+            for arg in args:
                 if isinstance(arg, Promise):
                     return lazy_func(*args, **kwargs)
+            if kwargs:
+                for arg in kwargs.values():
+                    if isinstance(arg, Promise):
+                        return lazy_func(*args, **kwargs)
             return func(*args, **kwargs)
 
         return wrapper
