@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import warnings
+from collections.abc import Iterator
 from itertools import chain, islice
+from typing import Any
 
 from asgiref.sync import sync_to_async
 
@@ -241,7 +243,7 @@ class QuerySet(AltersData):
             prefetch_related_objects(results, *self._prefetch_related_lookups)
             yield from results
 
-    def iterator(self, chunk_size=None):
+    def iterator(self, chunk_size=None) -> Iterator[Any]:
         """Stream results without caching them (server-side cursors where available)."""
         if chunk_size is None:
             if self._prefetch_related_lookups:
@@ -275,7 +277,7 @@ class QuerySet(AltersData):
             async for item in iterable:
                 yield item
 
-    def aggregate(self, *args, **kwargs):
+    def aggregate(self, *args, **kwargs) -> dict:
         """Return a dict of aggregate values over the QuerySet."""
         if self.query.distinct_fields:
             raise NotImplementedError("aggregate() + distinct(fields) not implemented.")
@@ -287,12 +289,12 @@ class QuerySet(AltersData):
                 raise TypeError("Complex aggregates require an alias")
         return self.query.chain().get_aggregation(self.db, kwargs)
 
-    def count(self):
+    def count(self) -> int:
         if self._result_cache is not None:
             return len(self._result_cache)
         return self.query.get_count(using=self.db)
 
-    def get(self, *args, **kwargs):
+    def get(self, *args, **kwargs) -> Any:
         """Return the one object matching the lookups; raise DoesNotExist or MultipleObjectsReturned."""
         if self.query.combinator and (args or kwargs):
             raise NotSupportedError(
@@ -319,7 +321,7 @@ class QuerySet(AltersData):
             f"get() returned more than one {object_name} -- it returned {count}!"
         )
 
-    def create(self, **kwargs):
+    def create(self, **kwargs) -> Any:
         reverse_one_to_one = frozenset(kwargs).intersection(
             rel.get_accessor_name()
             for rel in self.model._meta.related_objects
@@ -345,19 +347,19 @@ class QuerySet(AltersData):
 
     bulk_create.alters_data = True
 
-    def bulk_update(self, objs, fields, batch_size=None):
+    def bulk_update(self, objs, fields, batch_size=None) -> int:
         """Update the given fields of each object, in batches of one UPDATE ... CASE each."""
         return query_writes.bulk_update(self, objs, fields, batch_size)
 
     bulk_update.alters_data = True
 
-    def get_or_create(self, defaults=None, **kwargs):
+    def get_or_create(self, defaults=None, **kwargs) -> tuple[Any, bool]:
         """Return (object, created), creating it from kwargs + defaults if needed."""
         return query_writes.get_or_create(self, defaults, kwargs)
 
     get_or_create.alters_data = True
 
-    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs) -> tuple[Any, bool]:
         """Update the matching object with defaults, or create it with create_defaults."""
         return query_writes.update_or_create(self, defaults, create_defaults, kwargs)
 
@@ -381,12 +383,12 @@ class QuerySet(AltersData):
         obj.query.add_ordering(*order_by)
         return obj.get()
 
-    def earliest(self, *fields):
+    def earliest(self, *fields) -> Any:
         if self.query.is_sliced:
             raise TypeError("Cannot change a query once a slice has been taken.")
         return self._earliest(*fields)
 
-    def latest(self, *fields):
+    def latest(self, *fields) -> Any:
         if self.query.is_sliced:
             raise TypeError("Cannot change a query once a slice has been taken.")
         return self.reverse()._earliest(*fields)
@@ -400,7 +402,7 @@ class QuerySet(AltersData):
                 "Add an ordering with order_by()."
             )
 
-    def first(self):
+    def first(self) -> Any:
         if self.ordered:
             queryset = self
         else:
@@ -410,7 +412,7 @@ class QuerySet(AltersData):
             return obj
         return None
 
-    def last(self):
+    def last(self) -> Any:
         if self.ordered:
             queryset = self.reverse()
         else:
@@ -420,11 +422,11 @@ class QuerySet(AltersData):
             return obj
         return None
 
-    def in_bulk(self, id_list=None, *, field_name="pk"):
+    def in_bulk(self, id_list=None, *, field_name="pk") -> dict:
         """Return {field value: object} for the given values (or all objects)."""
         return query_writes.in_bulk(self, id_list, field_name)
 
-    def delete(self):
+    def delete(self) -> tuple[int, dict[str, int]]:
         """Delete the records (and cascades) through the deletion Collector."""
         self._not_support_combined_queries("delete")
         if self.query.is_sliced:
@@ -457,7 +459,7 @@ class QuerySet(AltersData):
 
     _raw_delete.alters_data = True
 
-    def update(self, **kwargs):
+    def update(self, **kwargs) -> int:
         """Update all rows with the given values; return the number of rows matched."""
         return query_writes.update(self, kwargs)
 
@@ -476,12 +478,12 @@ class QuerySet(AltersData):
     _update.alters_data = True
     _update.queryset_only = False
 
-    def exists(self):
+    def exists(self) -> bool:
         if self._result_cache is None:
             return self.query.has_results(using=self.db)
         return bool(self._result_cache)
 
-    def contains(self, obj):
+    def contains(self, obj) -> bool:
         """Whether ``obj`` (a saved instance) is in the QuerySet."""
         self._not_support_combined_queries("contains")
         if self._fields is not None:
@@ -501,12 +503,12 @@ class QuerySet(AltersData):
         prefetch_related_objects(self._result_cache, *self._prefetch_related_lookups)
         self._prefetch_done = True
 
-    def explain(self, *, format=None, **options):
+    def explain(self, *, format=None, **options) -> str:
         return self.query.explain(using=self.db, format=format, **options)
 
     # ----- methods that return a QuerySet ------------------------------------------------
 
-    def raw(self, raw_query, params=(), translations=None, using=None):
+    def raw(self, raw_query, params=(), translations=None, using=None) -> RawQuerySet:
         if using is None:
             using = self.db
         qs = RawQuerySet(raw_query, model=self.model, params=params, translations=translations, using=using)
@@ -521,13 +523,13 @@ class QuerySet(AltersData):
         clone.query.set_values(fields)
         return clone
 
-    def values(self, *fields, **expressions):
+    def values(self, *fields, **expressions) -> QuerySet:
         fields += tuple(expressions)
         clone = self._values(*fields, **expressions)
         clone._iterable_class = ValuesIterable
         return clone
 
-    def values_list(self, *fields, flat=False, named=False):
+    def values_list(self, *fields, flat=False, named=False) -> QuerySet:
         if flat and named:
             raise TypeError("'flat' and 'named' can't be used together.")
         if flat and len(fields) > 1:
@@ -557,7 +559,7 @@ class QuerySet(AltersData):
             clone._iterable_class = ValuesListIterable
         return clone
 
-    def dates(self, field_name, kind, order="ASC"):
+    def dates(self, field_name, kind, order="ASC") -> QuerySet:
         """Distinct dates (truncated to ``kind``) of a date field, as date objects."""
         from django.db.models.fields import DateField
         from django.db.models.functions import Trunc
@@ -576,7 +578,7 @@ class QuerySet(AltersData):
             .order_by(("-" if order == "DESC" else "") + "datefield")
         )
 
-    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None) -> QuerySet:
         """Distinct datetimes (truncated to ``kind``) of a datetime field."""
         from django.conf import settings
         from django.db.models.fields import DateTimeField
@@ -605,19 +607,19 @@ class QuerySet(AltersData):
             .order_by(("-" if order == "DESC" else "") + "datetimefield")
         )
 
-    def none(self):
+    def none(self) -> QuerySet:
         clone = self._chain()
         clone.query.set_empty()
         return clone
 
-    def all(self):
+    def all(self) -> QuerySet:
         return self._chain()
 
-    def filter(self, *args, **kwargs):
+    def filter(self, *args, **kwargs) -> QuerySet:
         self._not_support_combined_queries("filter")
         return self._filter_or_exclude(False, args, kwargs)
 
-    def exclude(self, *args, **kwargs):
+    def exclude(self, *args, **kwargs) -> QuerySet:
         self._not_support_combined_queries("exclude")
         return self._filter_or_exclude(True, args, kwargs)
 
@@ -638,7 +640,7 @@ class QuerySet(AltersData):
         else:
             self._query.add_q(Q(*args, **kwargs))
 
-    def complex_filter(self, filter_obj):
+    def complex_filter(self, filter_obj) -> QuerySet:
         if isinstance(filter_obj, Q):
             clone = self._chain()
             clone.query.add_q(filter_obj)
@@ -654,7 +656,7 @@ class QuerySet(AltersData):
         clone.query.combinator_all = all
         return clone
 
-    def union(self, *other_qs, all=False):
+    def union(self, *other_qs, all=False) -> QuerySet:
         if isinstance(self, EmptyQuerySet):
             others = [q for q in other_qs if not isinstance(q, EmptyQuerySet)]
             if not others:
@@ -664,7 +666,7 @@ class QuerySet(AltersData):
             return others[0]._combinator_query("union", *others[1:], all=all)
         return self._combinator_query("union", *other_qs, all=all)
 
-    def intersection(self, *other_qs):
+    def intersection(self, *other_qs) -> QuerySet:
         if isinstance(self, EmptyQuerySet):
             return self
         for other in other_qs:
@@ -672,12 +674,12 @@ class QuerySet(AltersData):
                 return other
         return self._combinator_query("intersection", *other_qs)
 
-    def difference(self, *other_qs):
+    def difference(self, *other_qs) -> QuerySet:
         if isinstance(self, EmptyQuerySet):
             return self
         return self._combinator_query("difference", *other_qs)
 
-    def select_for_update(self, nowait=False, skip_locked=False, of=(), no_key=False):
+    def select_for_update(self, nowait=False, skip_locked=False, of=(), no_key=False) -> QuerySet:
         if nowait and skip_locked:
             raise ValueError("The nowait option cannot be used with skip_locked.")
         obj = self._chain()
@@ -689,7 +691,7 @@ class QuerySet(AltersData):
         obj.query.select_for_no_key_update = no_key
         return obj
 
-    def select_related(self, *fields):
+    def select_related(self, *fields) -> QuerySet:
         self._not_support_combined_queries("select_related")
         if self._fields is not None:
             raise TypeError("Cannot call select_related() after .values() or .values_list()")
@@ -702,7 +704,7 @@ class QuerySet(AltersData):
             obj.query.select_related = True
         return obj
 
-    def prefetch_related(self, *lookups):
+    def prefetch_related(self, *lookups) -> QuerySet:
         self._not_support_combined_queries("prefetch_related")
         clone = self._chain()
         if lookups == (None,):
@@ -715,11 +717,11 @@ class QuerySet(AltersData):
         clone._prefetch_related_lookups = clone._prefetch_related_lookups + lookups
         return clone
 
-    def annotate(self, *args, **kwargs):
+    def annotate(self, *args, **kwargs) -> QuerySet:
         self._not_support_combined_queries("annotate")
         return self._annotate(args, kwargs, select=True)
 
-    def alias(self, *args, **kwargs):
+    def alias(self, *args, **kwargs) -> QuerySet:
         self._not_support_combined_queries("alias")
         return self._annotate(args, kwargs, select=False)
 
@@ -762,7 +764,7 @@ class QuerySet(AltersData):
                 break
         return clone
 
-    def order_by(self, *field_names):
+    def order_by(self, *field_names) -> QuerySet:
         if self.query.is_sliced:
             raise TypeError("Cannot reorder a query once a slice has been taken.")
         obj = self._chain()
@@ -770,7 +772,7 @@ class QuerySet(AltersData):
         obj.query.add_ordering(*field_names)
         return obj
 
-    def distinct(self, *field_names):
+    def distinct(self, *field_names) -> QuerySet:
         self._not_support_combined_queries("distinct")
         if self.query.is_sliced:
             raise TypeError("Cannot create distinct fields once a slice has been taken.")
@@ -778,7 +780,9 @@ class QuerySet(AltersData):
         obj.query.add_distinct_fields(*field_names)
         return obj
 
-    def extra(self, select=None, where=None, params=None, tables=None, order_by=None, select_params=None):
+    def extra(
+        self, select=None, where=None, params=None, tables=None, order_by=None, select_params=None
+    ) -> QuerySet:
         self._not_support_combined_queries("extra")
         if self.query.is_sliced:
             raise TypeError("Cannot change a query once a slice has been taken.")
@@ -786,14 +790,14 @@ class QuerySet(AltersData):
         clone.query.add_extra(select, select_params, where, params, tables, order_by)
         return clone
 
-    def reverse(self):
+    def reverse(self) -> QuerySet:
         if self.query.is_sliced:
             raise TypeError("Cannot reverse a query once a slice has been taken.")
         clone = self._chain()
         clone.query.standard_ordering = not clone.query.standard_ordering
         return clone
 
-    def defer(self, *fields):
+    def defer(self, *fields) -> QuerySet:
         self._not_support_combined_queries("defer")
         if self._fields is not None:
             raise TypeError("Cannot call defer() after .values() or .values_list()")
@@ -804,7 +808,7 @@ class QuerySet(AltersData):
             clone.query.add_deferred_loading(fields)
         return clone
 
-    def only(self, *fields):
+    def only(self, *fields) -> QuerySet:
         self._not_support_combined_queries("only")
         if self._fields is not None:
             raise TypeError("Cannot call only() after .values() or .values_list()")
@@ -817,7 +821,7 @@ class QuerySet(AltersData):
         clone.query.add_immediate_loading(fields)
         return clone
 
-    def using(self, alias):
+    def using(self, alias) -> QuerySet:
         clone = self._chain()
         clone._db = alias
         return clone

@@ -96,8 +96,14 @@ class Q(tree.Node):
                 yield child
 
     def check(self, against: dict, using: str = "default") -> bool:
-        """Evaluate this condition against a mapping of field values in the database."""
-        from django.db import connections
+        """Evaluate this condition in the database against a mapping of field values.
+
+        A NULL (unknown) result passes, like a database CHECK constraint. A database
+        error is logged and counts as passing: the database will have the last word.
+        """
+        import logging
+
+        from django.db import DatabaseError
         from django.db.models import BooleanField, Value
         from django.db.models.functions import Coalesce
         from django.db.models.sql import Query
@@ -109,25 +115,14 @@ class Q(tree.Node):
                 value = Value(value)
             query.add_annotation(value, name, select=False)
         query.add_annotation(Value(1), "_check")
-        connection = connections[using]
-        # Unknown NULL results count as "passes", like a database CHECK constraint.
         query.add_q(Q(Coalesce(self, True, output_field=BooleanField())))
-        compiler = query.get_compiler(using=using)
         try:
-            return compiler.execute_sql(SINGLE) is not None
-        except Exception as exc:  # pragma: no cover - depends on the database
-            from django.db import DatabaseError
-
-            if isinstance(exc, DatabaseError):
-                import logging
-
-                logging.getLogger("django.db.models").warning(
-                    "Got a database error calling check() on %r: %s", self, exc
-                )
-                return True
-            raise
-        finally:
-            del connection
+            return query.get_compiler(using=using).execute_sql(SINGLE) is not None
+        except DatabaseError as exc:
+            logging.getLogger("django.db.models").warning(
+                "Got a database error calling check() on %r: %s", self, exc
+            )
+            return True
 
     def deconstruct(self) -> tuple[str, tuple, dict]:
         path = f"{self.__class__.__module__}.{self.__class__.__name__}"
