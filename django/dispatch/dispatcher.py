@@ -118,7 +118,7 @@ class Signal:
     def send(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Call every receiver; an exception in one stops the sending. Async
         receivers run concurrently through async_to_sync."""
-        if not self.receivers or self.sender_receivers_cache.get(sender) is NO_RECEIVERS:
+        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
         responses = [(receiver, receiver(signal=self, sender=sender, **named)) for receiver in sync_receivers]
@@ -135,7 +135,7 @@ class Signal:
     def send_robust(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Like send(), but an exception in a receiver becomes its response
         (and is logged) instead of stopping the others."""
-        if not self.receivers or self.sender_receivers_cache.get(sender) is NO_RECEIVERS:
+        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
         responses = [(receiver, self._call_robust(receiver, sender, named)) for receiver in sync_receivers]
@@ -151,7 +151,7 @@ class Signal:
 
     async def asend(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Async send(): sync receivers run in a thread via sync_to_async."""
-        if not self.receivers or self.sender_receivers_cache.get(sender) is NO_RECEIVERS:
+        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
 
@@ -167,7 +167,7 @@ class Signal:
 
     async def asend_robust(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Async send_robust()."""
-        if not self.receivers or self.sender_receivers_cache.get(sender) is NO_RECEIVERS:
+        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
 
@@ -218,11 +218,17 @@ class Signal:
             and not (entry[2] is not None and entry[2]() is None)
         ]
 
+    def _cached(self, sender: Any) -> Any:
+        try:
+            return self.sender_receivers_cache.get(sender)
+        except TypeError:  # a sender that cannot be weakly referenced is not cached
+            return None
+
     def _live_receivers(self, sender: Any) -> tuple[list[Callable], list[Callable]]:
         """(sync receivers, async receivers) for ``sender``, dereferenced."""
         entries = None
         if self.use_caching and not self._dead_receivers:
-            entries = self.sender_receivers_cache.get(sender)
+            entries = self._cached(sender)
             if entries is NO_RECEIVERS:
                 return [], []
         if entries is None:
@@ -235,7 +241,10 @@ class Signal:
                     if r_sender_key == NONE_ID or r_sender_key == sender_key
                 ]
                 if self.use_caching:
-                    self.sender_receivers_cache[sender] = entries or NO_RECEIVERS
+                    try:
+                        self.sender_receivers_cache[sender] = entries or NO_RECEIVERS
+                    except TypeError:
+                        pass
         sync_receivers: list[Callable] = []
         async_receivers: list[Callable] = []
         for receiver, is_async in entries:

@@ -241,6 +241,13 @@ class TestCaching:
         signal.disconnect(plain_receiver, sender=Sender)
         assert signal.send(sender=Sender) == []
 
+    def test_cached_signal_with_unreferenceable_senders(self):
+        signal = Signal(use_caching=True)
+        signal.connect(plain_receiver)
+        assert len(signal.send(sender=None)) == 1
+        assert len(signal.send(sender="text")) == 1
+        assert signal.has_listeners(None)
+
 
 def test_receiver_decorator_with_one_or_many_signals():
     first, second = Signal(), Signal()
