@@ -453,3 +453,25 @@ def teardown_databases(old_config: list, verbosity: int, parallel: int = 0, keep
             for index in range(parallel):
                 connection.creation.destroy_test_db(verbosity=verbosity, keepdb=keepdb, suffix=str(index + 1))
         connection.creation.destroy_test_db(old_name, verbosity, keepdb)
+
+
+class isolate_apps(TestContextDecorator):
+    """Register models defined in the block in a separate app registry (``Apps(installed_apps)``)."""
+
+    def __init__(self, *installed_apps: str, **kwargs: Any) -> None:
+        self.installed_apps = installed_apps
+        super().__init__(**kwargs)
+
+    def enable(self) -> Any:
+        from django.apps.registry import Apps
+        from django.db.models.options import Options
+
+        self.old_apps = Options.default_apps
+        apps = Apps(self.installed_apps)
+        Options.default_apps = apps
+        return apps
+
+    def disable(self) -> None:
+        from django.db.models.options import Options
+
+        Options.default_apps = self.old_apps

@@ -95,3 +95,56 @@ def test_parallel_workers_each_get_a_database_clone(project):
     assert failing.returncode == 1
     assert "FAIL: test_fails" in failing.stderr
     assert "AssertionError: 1 != 2" in failing.stderr
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_testserver_serves_fixture_data_from_a_test_database(project):
+    import json
+    import time
+    from urllib.request import urlopen
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{REPO}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "testserver",
+            "products",
+            "--noinput",
+            "--addrport",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urlopen(f"http://127.0.0.1:{port}/products/", timeout=2) as response:
+                    body = json.loads(response.read())
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert body == {"products": ["desk", "lamp"]}, (
+            server.stdout.read() if server.poll() is not None else ""
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert not (project / "db.sqlite3").exists() or (project / "db.sqlite3").stat().st_size == 0

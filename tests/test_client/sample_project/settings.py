@@ -2,7 +2,7 @@
 
 SECRET_KEY = "sample-project-not-secret"
 DEBUG = False
-ALLOWED_HOSTS = []
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = ["shop"]
 MIDDLEWARE = []
 ROOT_URLCONF = "shop.urls"
