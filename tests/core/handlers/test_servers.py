@@ -126,3 +126,43 @@ def test_unknown_path_is_404_and_crash_is_500(server):
     assert _request(server, "GET", "/missing/")[0] == 404
     status, _, body = _request(server, "GET", "/500/")
     assert status == 500 and b"boom" not in body
+
+
+def test_file_response(server):
+    from tests.core.handlers import views
+
+    status, headers, body = _request(server, "GET", "/file/")
+    with open(views.__file__, "rb") as f:
+        expected = f.read()
+    assert status == 200 and body == expected
+    assert headers["Content-Length"] == str(len(expected))
+    assert headers["Content-Disposition"] == 'attachment; filename="views.py"'
+
+
+def test_large_multipart_upload_spills_to_disk(server):
+    from tests.http.factories import multipart_body
+
+    content = b"0123456789" * 300_000  # 3 MB, over FILE_UPLOAD_MAX_MEMORY_SIZE
+    body = multipart_body([("k", "v")], [("f", "big.bin", content, "application/octet-stream")])
+    status, _, out = _request(
+        server,
+        "POST",
+        "/upload/",
+        body=body,
+        headers={"Content-Type": "multipart/form-data; boundary=BoUnDaRy"},
+    )
+    assert status == 200 and out == f"big.bin:{len(content)}:TemporaryUploadedFile:v".encode()
+
+
+def test_truncated_upload_is_400(server):
+    from tests.http.factories import multipart_body
+
+    body = multipart_body([("k", "v")])[:-12]
+    status, _, _ = _request(
+        server,
+        "POST",
+        "/upload/",
+        body=body,
+        headers={"Content-Type": "multipart/form-data; boundary=BoUnDaRy"},
+    )
+    assert status == 400

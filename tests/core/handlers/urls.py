@@ -20,4 +20,6 @@ urlpatterns = [
     path("big/", views.big),
     path("template/", views.template_response),
     path("render-error/", views.raise_after_render),
+    path("file/", views.file_download),
+    path("upload/", views.upload),
 ]

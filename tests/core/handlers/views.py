@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.views.decorators.csrf import csrf_exempt
 
 events: list[str] = []
 
@@ -109,3 +110,13 @@ def raise_after_render(request):
             raise ValueError("render failed")
 
     return Bad()
+
+
+def file_download(request):
+    return FileResponse(open(__file__, "rb"), as_attachment=True)
+
+
+@csrf_exempt
+def upload(request):
+    upload = request.FILES["f"]
+    return HttpResponse(f"{upload.name}:{upload.size}:{type(upload).__name__}:{request.POST['k']}")
