@@ -136,7 +136,9 @@ def test_no_header_option():
 
 def test_swappable_dependency_is_written_through_settings():
     migration = migrations.Migration("0001_initial", "shop")
-    migration.dependencies = [migrations.swappable_dependency("AUTH_USER_MODEL")]
+    from django.db.migrations.migration import SwappableTuple
+
+    migration.dependencies = [SwappableTuple(("auth", "__first__"), "AUTH_USER_MODEL")]
     source = MigrationWriter(migration).as_string()
     assert "migrations.swappable_dependency(settings.AUTH_USER_MODEL)" in source
     assert "from django.conf import settings" in source

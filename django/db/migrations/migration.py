@@ -115,17 +115,22 @@ class Migration:
 class SwappableTuple(tuple):
     """A dependency tuple that remembers the setting (e.g. AUTH_USER_MODEL) it came from."""
 
-    setting: str
+    setting: str | None
 
-    def __new__(cls, value: tuple, setting: str) -> SwappableTuple:
+    def __new__(cls, value: tuple, setting: str | None) -> SwappableTuple:
         self = tuple.__new__(cls, value)
         self.setting = setting
         return self
 
 
 def swappable_dependency(value: str) -> SwappableTuple:
-    """A dependency on the first migration of the app holding a swappable model setting's model."""
-    from django.conf import settings
+    """A dependency on the first migration of the app holding a swappable model.
 
-    app_label = getattr(settings, value).split(".", 1)[0]
-    return SwappableTuple((app_label, "__first__"), value)
+    ``value`` is the setting's value (e.g. ``settings.AUTH_USER_MODEL``, "auth.User"); the
+    tuple remembers which setting it came from so that the writer can write it back.
+    """
+    from django.apps import apps
+
+    app_label = value.split(".", 1)[0]
+    setting = apps.get_swappable_settings_name(value.lower()) if apps.ready else None
+    return SwappableTuple((app_label, "__first__"), setting)
