@@ -290,24 +290,23 @@ class AlterFieldMixin:
         null_actions: list = []
         post_actions: list = []
         old_collation, new_collation = old_db_params.get("collation"), new_db_params.get("collation")
-        if (
+        comment_changed = getattr(old_field, "db_comment", None) != getattr(new_field, "db_comment", None)
+        type_changed = (
             old_type != new_type
             or old_field.db_type_suffix(connection=self.connection)
             != new_field.db_type_suffix(connection=self.connection)
             or old_collation != new_collation
-        ):
+        )
+        if type_changed or (features.supports_comments_inline and comment_changed):
+            # Backends with inline comments restate the column (with its comment) to change it.
             fragment, other = self._alter_column_type_sql(
                 model, old_field, new_field, new_type, old_collation, new_collation
             )
             actions.append(fragment)
             post_actions.extend(other)
-        elif features.supports_comments and getattr(old_field, "db_comment", None) != getattr(
-            new_field, "db_comment", None
-        ):
+        elif features.supports_comments and comment_changed:
             sql, params = self._alter_column_comment_sql(model, new_field, new_type, new_field.db_comment)
-            if features.supports_comments_inline:
-                actions.append((sql, params))
-            else:
+            if sql:
                 post_actions.append((sql, params))
         old_db_default = getattr(old_field, "db_default", NOT_PROVIDED)
         new_db_default = getattr(new_field, "db_default", NOT_PROVIDED)

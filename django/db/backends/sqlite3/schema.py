@@ -267,6 +267,9 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
     def _copy_expression(self, old_field: Any, new_field: Any) -> str:
         source = self.quote_name(old_field.column)
         if old_field.null and not new_field.null:
+            if has_db_default(new_field):
+                default_sql, params = self.db_default_sql(new_field)
+                return f"coalesce({source}, {default_sql % tuple(map(self.quote_value, params))})"
             default = self.effective_default(new_field)
             if default is not None:
                 return f"coalesce({source}, {self.prepare_default(default)})"
