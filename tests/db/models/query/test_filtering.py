@@ -240,3 +240,20 @@ def test_hostile_text_is_bound_not_interpolated(qdb):
     Tag.objects.create(name=hostile)
     assert Tag.objects.get(name=hostile).name == hostile
     assert Tag.objects.filter(name__contains="'); DROP").count() == 1
+
+
+def test_exclude_multivalued_with_f_refers_to_the_outer_row(qdb):
+    ann = Author.objects.create(name="Same")
+    other = Author.objects.create(name="Other")
+    Book.objects.create(title="Same").authors.add(ann)
+    Book.objects.create(title="Different").authors.add(other)
+    assert titles(Book.objects.exclude(authors__name=F("title"))) == ["Different"]
+    assert titles(Book.objects.filter(authors__name=F("title"))) == ["Same"]
+
+
+def test_filter_on_annotation_with_transform_and_ordering_by_it(shop):
+    from django.db.models import Count
+
+    qs = Publisher.objects.annotate(n=Count("books")).filter(n__gte=1).order_by("-n", "name")
+    assert [(p.name, p.n) for p in qs] == [("Acme", 2), ("Zeta Press", 1)]
+    assert Publisher.objects.annotate(n=Count("books")).filter(n__in=[0]).count() == 0

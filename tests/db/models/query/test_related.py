@@ -104,3 +104,25 @@ def test_invalid_prefetch_lookup(shop):
         list(Publisher.objects.prefetch_related("nothing"))
     with pytest.raises(ValueError, match="'name' does not resolve to an item that supports prefetching"):
         list(Publisher.objects.prefetch_related("name"))
+
+
+def test_iterator_with_prefetch_runs_one_prefetch_per_chunk(shop, queries):
+    with queries() as captured:
+        books = list(Book.objects.prefetch_related("authors").order_by("title").iterator(chunk_size=2))
+        assert [[a.name for a in b.authors.all()] for b in books] == [["Ann"], ["Bob"], ["Ann"]]
+    # One query for the books, then one authors query per chunk of two books.
+    assert len(captured) == 3
+
+
+def test_deferring_a_followed_relation_is_an_error(shop):
+    with pytest.raises(FieldError, match="cannot be both deferred and traversed using select_related"):
+        list(Book.objects.select_related("publisher").only("title"))
+
+
+def test_filter_by_related_instance_in_both_directions(shop):
+    ann = shop["ann"]
+    assert sorted(b.title for b in Book.objects.filter(authors=ann)) == ["b0", "b2"]
+    assert sorted(b.title for b in Book.objects.exclude(authors=ann)) == ["b1"]
+    assert sorted(a.name for a in Author.objects.filter(books__in=Book.objects.filter(title="b1"))) == ["Bob"]
+    with pytest.raises(ValueError, match='Cannot query "Acme": Must be "Author" instance.'):
+        list(Book.objects.filter(authors=shop["acme"]))
