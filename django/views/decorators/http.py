@@ -10,7 +10,9 @@ from typing import Any
 from asgiref.sync import iscoroutinefunction
 
 from django.http import HttpResponseNotAllowed
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import get_conditional_response
+from django.utils.decorators import decorator_from_middleware
 from django.utils.http import http_date, quote_etag
 from django.utils.log import log_response
 
@@ -36,6 +38,10 @@ def _wrap(func: Callable, before: Callable, after: Callable | None = None) -> Ca
         return after(request, response, *args, **kwargs) if after else response
 
     return wraps(func)(sync_view)
+
+
+conditional_page = decorator_from_middleware(ConditionalGetMiddleware)
+conditional_page.__doc__ = "Handle conditional GET (ETag / Last-Modified) for this view."
 
 
 def require_http_methods(request_method_list: list[str]) -> Callable:

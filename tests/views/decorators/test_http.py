@@ -104,3 +104,11 @@ def test_validators_not_added_to_unsafe_method_responses():
         return HttpResponse("body")
 
     assert "ETag" not in v(wsgi_request("POST"))
+
+
+def test_conditional_page():
+    from django.views.decorators.http import conditional_page
+
+    wrapped = conditional_page(view)
+    etag = wrapped(wsgi_request())["ETag"]
+    assert wrapped(wsgi_request(headers={"If-None-Match": etag})).status_code == 304
