@@ -345,7 +345,7 @@ class ModelAdminChecks(BaseModelAdminChecks):
         from django.contrib.admin.options import InlineModelAdmin
 
         errors: list = []
-        for index, inline in enumerate(obj.inlines):
+        for inline in obj.inlines:
             label = f"{inline.__module__}.{inline.__name__}" if isinstance(inline, type) else repr(inline)
             if not (isinstance(inline, type) and issubclass(inline, InlineModelAdmin)):
                 errors += _error(f"'{label}' must inherit from 'InlineModelAdmin'.", obj, "admin.E104")
