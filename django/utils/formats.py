@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from django.utils import dateformat, numberformat
+from django.utils._conf import conf_settings
 from django.utils.functional import lazy
 from django.utils.translation import check_for_language, get_language, to_locale
 
@@ -80,8 +81,7 @@ def iter_format_modules(lang: str, format_module_path: str | list[str] | None = 
 
 def get_format_modules(lang: str | None = None) -> list[ModuleType]:
     """The format modules for ``lang`` (default: the active language), cached."""
-    from django.conf import settings
-
+    settings = conf_settings()
     if lang is None:
         lang = get_language()
     path = settings.FORMAT_MODULE_PATH
@@ -95,8 +95,7 @@ def get_format(format_type: Any, lang: str | None = None, use_l10n: bool | None 
     """The value of format setting ``format_type`` for ``lang``: the locale's
     formats module wins over settings; ISO formats are appended to input
     formats. An unknown name is returned unchanged (it is a format itself)."""
-    from django.conf import settings
-
+    settings = conf_settings()
     format_type = str(format_type)
     if use_l10n is None:
         use_l10n = True
@@ -220,8 +219,7 @@ def sanitize_strftime_format(fmt: str) -> str:
 def sanitize_separators(value: Any) -> Any:
     """Turn a localized number string into one Python can parse: drop
     thousand separators and use '.' for the decimal point."""
-    from django.conf import settings
-
+    settings = conf_settings()
     if not isinstance(value, str):
         return value
     value = value.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.utils._conf import conf_settings
 from django.utils.safestring import mark_safe
 
 
@@ -76,8 +77,7 @@ def format(
         use_l10n = True
     use_grouping = force_grouping
     if not use_grouping and use_l10n:
-        from django.conf import settings
-
+        settings = conf_settings()
         use_grouping = settings.USE_THOUSAND_SEPARATOR
     use_grouping = use_grouping and grouping != 0
     if isinstance(number, int) and not use_grouping and not decimal_pos:

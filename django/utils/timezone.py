@@ -6,9 +6,10 @@ import datetime
 import functools
 import zoneinfo
 from contextlib import ContextDecorator
+from contextvars import ContextVar
 from typing import Any
 
-from asgiref.local import Local
+from django.utils._conf import conf_settings
 
 __all__ = [
     "get_fixed_timezone",
@@ -29,7 +30,8 @@ __all__ = [
 ]
 
 _UTC = datetime.UTC
-_active = Local()
+# Per thread and per asyncio task; asgiref's sync_to_async copies changes back.
+_active: ContextVar[datetime.tzinfo | None] = ContextVar("django_timezone_active", default=None)
 
 
 def get_fixed_timezone(offset: datetime.timedelta | int) -> datetime.timezone:
@@ -47,9 +49,7 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
 
 def get_default_timezone() -> zoneinfo.ZoneInfo:
     """The zone named by settings.TIME_ZONE."""
-    from django.conf import settings
-
-    return _zone(settings.TIME_ZONE)
+    return _zone(conf_settings().TIME_ZONE)
 
 
 def get_default_timezone_name() -> str:
@@ -58,7 +58,7 @@ def get_default_timezone_name() -> str:
 
 def get_current_timezone() -> datetime.tzinfo:
     """The zone activated for this thread/task, else the default zone."""
-    return getattr(_active, "value", None) or get_default_timezone()
+    return _active.get() or get_default_timezone()
 
 
 def get_current_timezone_name() -> str:
@@ -72,17 +72,16 @@ def _get_timezone_name(timezone: datetime.tzinfo) -> str:
 def activate(timezone: datetime.tzinfo | str) -> None:
     """Make ``timezone`` (a tzinfo or an IANA name) current for this thread/task."""
     if isinstance(timezone, datetime.tzinfo):
-        _active.value = timezone
+        _active.set(timezone)
     elif isinstance(timezone, str):
-        _active.value = zoneinfo.ZoneInfo(timezone)
+        _active.set(zoneinfo.ZoneInfo(timezone))
     else:
         raise ValueError(f"Invalid timezone: {timezone!r}")
 
 
 def deactivate() -> None:
     """Go back to the default time zone."""
-    if hasattr(_active, "value"):
-        del _active.value
+    _active.set(None)
 
 
 class override(ContextDecorator):
@@ -92,7 +91,7 @@ class override(ContextDecorator):
         self.timezone = timezone
 
     def __enter__(self) -> None:
-        self.old_timezone = getattr(_active, "value", None)
+        self.old_timezone = _active.get()
         if self.timezone is None:
             deactivate()
         else:
@@ -102,7 +101,7 @@ class override(ContextDecorator):
         if self.old_timezone is None:
             deactivate()
         else:
-            _active.value = self.old_timezone
+            _active.set(self.old_timezone)
 
 
 def template_localtime(value: Any, use_tz: bool | None = None) -> Any:
@@ -141,9 +140,7 @@ def localdate(
 
 def now() -> datetime.datetime:
     """The current time: aware in UTC when USE_TZ, else naive local time."""
-    from django.conf import settings
-
-    return datetime.datetime.now(tz=_UTC if settings.USE_TZ else None)
+    return datetime.datetime.now(tz=_UTC if conf_settings().USE_TZ else None)
 
 
 def is_aware(value: datetime.datetime | datetime.time) -> bool:

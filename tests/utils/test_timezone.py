@@ -65,6 +65,27 @@ class TestActivate:
             pass
         assert timezone.get_current_timezone() == zoneinfo.ZoneInfo("UTC")
 
+    def test_activation_is_per_thread_and_task(self):
+        import asyncio
+        import threading
+
+        timezone.activate(PARIS)
+        seen = []
+        thread = threading.Thread(target=lambda: seen.append(timezone.get_current_timezone_name()))
+        thread.start()
+        thread.join()
+        assert seen == ["UTC"]
+
+        async def task(name):
+            timezone.activate(name)
+            await asyncio.sleep(0)
+            return timezone.get_current_timezone_name()
+
+        async def main():
+            return await asyncio.gather(task("Europe/Paris"), task("America/New_York"))
+
+        assert asyncio.run(main()) == ["Europe/Paris", "America/New_York"]
+
 
 class TestConversions:
     def test_make_aware_and_naive(self):

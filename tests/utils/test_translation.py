@@ -111,6 +111,22 @@ class TestOverride:
         assert seen == ["en-us"]
         assert translation.get_language() == "fr"
 
+    def test_activation_is_per_task_and_survives_sync_to_async(self, catalogs):
+        import asyncio
+
+        from asgiref.sync import sync_to_async
+
+        async def request(language):
+            await sync_to_async(translation.activate)(language)
+            await asyncio.sleep(0)
+            return translation.get_language(), translation.gettext("Hello")
+
+        async def main():
+            return await asyncio.gather(request("fr"), request("de"))
+
+        assert asyncio.run(main()) == [("fr", "Bonjour"), ("de", "Hallo")]
+        assert translation.get_language() == "en-us"
+
 
 class TestLazy:
     def test_gettext_lazy_translates_when_used(self, catalogs):
