@@ -258,3 +258,59 @@ class TestHelpers:
 def test_connections_exposes_configured_aliases():
     assert "default" in connections.settings
     assert connections["default"].alias == "default"
+
+
+class TestRequestHooks:
+    def test_request_started_resets_query_logs(self, connection):
+        from django.core.signals import request_started
+
+        connection.queries_log.append({"sql": "SELECT 1", "time": "0.000"})
+        request_started.send(sender=None)
+        assert len(connection.queries_log) == 0
+
+    def test_request_boundaries_close_expired_connections(self, connection):
+        from django.core.signals import request_finished, request_started
+
+        conn = connection.copy()
+        conn.settings_dict["CONN_MAX_AGE"] = 0
+        alias = connection.alias
+        connections[alias] = conn  # this thread's wrapper for the alias, for the duration
+        try:
+            conn.ensure_connection()
+            request_started.send(sender=None)
+            assert conn.connection is None or getattr(conn, "is_in_memory_db", lambda: False)()
+            conn.settings_dict["CONN_MAX_AGE"] = None
+            conn.ensure_connection()
+            raw = conn.connection
+            request_finished.send(sender=None)
+            assert conn.connection is raw  # persistent connections survive the request
+        finally:
+            connections[alias] = connection
+            conn.close()
+
+
+def test_database_access_from_an_event_loop_is_refused(connection):
+    import asyncio
+
+    from django.core.exceptions import SynchronousOnlyOperation
+
+    async def query():
+        return connection.cursor()
+
+    with pytest.raises(SynchronousOnlyOperation):
+        asyncio.run(query())
+
+
+def test_importing_django_db_opens_no_connection():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, django.db\n"
+        "from django.db import connections\n"
+        "assert not connections.all(initialized_only=True)\n"
+        "assert 'django.db.models' not in sys.modules, 'the ORM is loaded lazily'\n"
+        "assert 'sqlite3' not in sys.modules and 'psycopg' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

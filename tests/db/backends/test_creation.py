@@ -126,3 +126,42 @@ def test_in_memory_sqlite_test_database_is_shared_cache(connection):
     name = conn.creation._get_test_db_name()
     assert "mode=memory" in name and "cache=shared" in name
     assert conn.creation.is_in_memory_db(name)
+
+
+@pytest.fixture
+def lifecycle_alias(connection, tmp_path):
+    """A whole new alias (create_test_db runs commands by alias) copied from the one under test."""
+    import copy
+
+    from django.conf import settings
+    from django.db import connections
+
+    alias = f"lifecycle_{connection.alias}"
+    settings_dict = copy.deepcopy(connection.settings_dict)
+    if getattr(connection, "is_in_memory_db", None) is not None:
+        settings_dict["TEST"] = {**settings_dict["TEST"], "NAME": str(tmp_path / "lifecycle.sqlite3")}
+    else:
+        settings_dict["TEST"] = {**settings_dict["TEST"], "NAME": f"test_reinhardt_lifecycle_p{os.getpid()}"}
+    connections.settings[alias] = settings_dict
+    yield alias
+    conn = connections[alias]
+    conn.close()
+    del connections[alias]
+    del connections.settings[alias]
+    assert settings.DATABASES is connections.settings or alias not in settings.DATABASES
+
+
+def test_create_test_db_migrates_and_destroy_restores(lifecycle_alias):
+    from django.db import connections
+
+    conn = connections[lifecycle_alias]
+    original = conn.settings_dict["NAME"]
+    name = conn.creation.create_test_db(verbosity=0, autoclobber=True, serialize=True)
+    try:
+        assert conn.settings_dict["NAME"] == name
+        tables = conn.introspection.table_names()
+        assert "alter_shelf" in tables  # an installed app without migrations: synced
+        assert isinstance(conn._test_serialized_contents, str)
+    finally:
+        conn.creation.destroy_test_db(original, verbosity=0)
+    assert conn.settings_dict["NAME"] == original

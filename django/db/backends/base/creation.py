@@ -75,21 +75,45 @@ class BaseDatabaseCreation:
         self.connection.settings_dict["NAME"] = primary_settings_dict["NAME"]
 
     def serialize_db_to_string(self) -> str:
-        """The database's content as JSON, for TransactionTestCase.serialized_rollback."""
+        """The database's content as JSON, for TransactionTestCase.serialized_rollback.
+
+        Covers the models of migrated apps, except those in TEST_NON_SERIALIZED_APPS.
+        """
         from io import StringIO
 
         from django.core import serializers
 
-        def objects() -> Any:
-            for model in self.connection.introspection.get_migratable_models():
-                if model._meta.managed and not model._meta.proxy:
-                    yield from model._default_manager.using(self.connection.alias).order_by(
-                        model._meta.pk.name
-                    )
-
         out = StringIO()
-        serializers.serialize("json", objects(), stream=out)
+        serializers.serialize("json", self._serializable_objects(), stream=out)
         return out.getvalue()
+
+    def _serializable_objects(self) -> Any:
+        from django.apps import apps
+        from django.conf import settings
+        from django.db import router
+
+        migrated = self._migrated_app_labels()
+        skipped = set(getattr(settings, "TEST_NON_SERIALIZED_APPS", ()))
+        alias = self.connection.alias
+        for app_config in apps.get_app_configs():
+            if app_config.models_module is None or app_config.name in skipped:
+                continue
+            if migrated is not None and app_config.label not in migrated:
+                continue
+            for model in app_config.get_models():
+                meta = model._meta
+                if not meta.managed or meta.proxy or not router.allow_migrate_model(alias, model):
+                    continue
+                pk = meta.pk
+                ordering = [f.name for f in pk.fields] if getattr(pk, "fields", None) else [pk.name]
+                yield from model._base_manager.using(alias).order_by(*ordering).iterator()
+
+    def _migrated_app_labels(self) -> set[str] | None:
+        try:
+            from django.db.migrations.loader import MigrationLoader
+        except ImportError:
+            return None
+        return set(MigrationLoader(self.connection).migrated_apps)
 
     def deserialize_db_from_string(self, data: str) -> None:
         from django.core import serializers
