@@ -352,6 +352,7 @@ class SQLCompiler:
             "annotation_col_map": self.annotation_col_map,
             "col_count": self.col_count,
             "meta_ordering": self._meta_ordering,
+            "has_extra_select": self.has_extra_select,
         }
         shape_cache.put(self.connection.alias, key, entry)
 
@@ -365,6 +366,7 @@ class SQLCompiler:
         self.annotation_col_map = entry["annotation_col_map"]
         self.col_count = entry["col_count"]
         self._meta_ordering = entry["meta_ordering"]
+        self.has_extra_select = entry["has_extra_select"]
         self.where, self.having, self.qualify = where, None, None
         try:
             where_sql, where_params = self.compile(where)

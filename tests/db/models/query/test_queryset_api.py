@@ -315,3 +315,12 @@ def test_explain_returns_text(tags):
 def test_complex_filter_and_q_negation(tags):
     assert [t.name for t in Tag.objects.complex_filter(~Q(name__in=["a", "b", "c"]))] == ["d", "e"]
     assert [t.name for t in Tag.objects.complex_filter({"name": "e"})] == ["e"]
+
+
+def test_distinct_with_ordering_on_unselected_column_is_stable_across_runs(qdb):
+    """The ORDER BY column that DISTINCT must select is trimmed from rows, first run and cached runs."""
+    Tag.objects.create(name="b")
+    Tag.objects.create(name="a")
+    for _ in range(3):
+        rows = list(Tag.objects.values_list("id", flat=False).distinct().order_by("name"))
+        assert all(len(row) == 1 for row in rows)
