@@ -634,9 +634,14 @@ def _drop_expired(cookies: SimpleCookie) -> None:
 
 def _listen(client: Any, data: dict, key: int) -> Any:
     """Connect the template and exception listeners for one request; return a disconnector."""
+    from django.test.utils import instrument_template_render
+
+    instrument_template_render()
     template_uid = f"template-render-{key}"
     exception_uid = f"request-exception-{key}"
-    signals.template_rendered.connect(partial(store_rendered_templates, data), dispatch_uid=template_uid)
+    signals.template_rendered.connect(
+        partial(store_rendered_templates, data), dispatch_uid=template_uid, weak=False
+    )
     got_request_exception.connect(client.store_exc_info, dispatch_uid=exception_uid)
 
     def stop() -> None:
@@ -646,13 +651,39 @@ def _listen(client: Any, data: dict, key: int) -> Any:
     return stop
 
 
+class ContextList(list):
+    """The contexts of every template a response rendered; ``[key]`` finds the first that has it."""
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            for subcontext in self:
+                if key in subcontext:
+                    return subcontext[key]
+            raise KeyError(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self.__getitem__(key)
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            return any(key in subcontext for subcontext in self)
+        return super().__contains__(key)
+
+    def keys(self) -> set:
+        return {key for subcontext in self for key in subcontext}
+
+
 def store_rendered_templates(
     store: dict, signal: Any, sender: Any, template: Any, context: Any, **kwargs: Any
 ) -> None:
     """Remember each rendered template and a copy of its context (response.templates/.context)."""
     store.setdefault("templates", []).append(template)
     copied = context.flatten() if hasattr(context, "flatten") else dict(context or {})
-    store.setdefault("context", []).append(copied)
+    store.setdefault("context", ContextList()).append(copied)
 
 
 class Client(_ClientMixin, RequestFactory):

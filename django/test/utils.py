@@ -298,6 +298,43 @@ class _SavedEnvironment:
 _saved = _SavedEnvironment()
 
 
+_original_template_render: Any = None
+
+
+def instrument_template_render() -> None:
+    """Make every Template render send ``template_rendered`` (for response.templates/.context).
+
+    Idempotent; the test client calls it too, so tests run by pytest see templates as well.
+    """
+    global _original_template_render
+    if _original_template_render is not None:
+        return
+    try:
+        from django.template.base import Template
+    except ImportError:
+        return
+    from django.test.signals import template_rendered
+
+    original = Template._render
+
+    def instrumented_test_render(self: Any, context: Any) -> str:
+        template_rendered.send(sender=self, template=self, context=context)
+        return original(self, context)
+
+    _original_template_render = original
+    Template._render = instrumented_test_render  # type: ignore[method-assign]
+
+
+def uninstrument_template_render() -> None:
+    global _original_template_render
+    if _original_template_render is None:
+        return
+    from django.template.base import Template
+
+    Template._render = _original_template_render  # type: ignore[method-assign]
+    _original_template_render = None
+
+
 def setup_test_environment(debug: bool | None = None) -> None:
     """Prepare the process for tests: locmem email, 'testserver' allowed, DEBUG forced off."""
     if hasattr(_saved, "debug"):
@@ -311,6 +348,7 @@ def setup_test_environment(debug: bool | None = None) -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     settings.DEBUG = False if debug is None else debug
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    instrument_template_render()
     try:
         from django.core import mail
 
@@ -323,6 +361,7 @@ def teardown_test_environment() -> None:
     settings.DEBUG = _saved.debug
     settings.ALLOWED_HOSTS = _saved.allowed_hosts
     settings.EMAIL_BACKEND = _saved.email_backend
+    uninstrument_template_render()
     for name in ("debug", "allowed_hosts", "email_backend"):
         delattr(_saved, name)
     try:
