@@ -92,8 +92,10 @@ def response_for_exception(request: Any, exc: Exception) -> Any:
         signals.got_request_exception.send(sender=None, request=request)
         response = handle_uncaught_exception(request, _resolver(), _exc_info(exc))
         _log("%s: %s", response.reason_phrase, request.path, response=response, request=request, exc=exc)
-    if not getattr(response, "is_rendered", True) and callable(getattr(response, "render", None)):
-        response = response.render()
+    # An error view may return an unrendered TemplateResponse.
+    render = getattr(response, "render", None)
+    if not getattr(response, "is_rendered", True) and callable(render):
+        response = render()
     return response
 
 
