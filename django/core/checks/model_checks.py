@@ -83,6 +83,12 @@ def check_lazy_references(app_configs: Any = None, **kwargs: Any) -> list[CheckM
     """Report string model references ("app.Model") that never resolved to a registered model."""
     from django.apps import apps
 
+    return lazy_reference_messages(apps)
+
+
+def lazy_reference_messages(registry: Any) -> list[CheckMessage]:
+    """The unresolved lazy references of one app registry."""
+    apps = registry
     messages: list[CheckMessage] = []
     for (app_label, model_name), operations in sorted(apps._pending_operations.items()):
         if not operations:
