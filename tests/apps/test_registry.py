@@ -303,3 +303,20 @@ def test_import_error_inside_an_app_keeps_its_own_message(tmp_path, monkeypatch)
         Apps(["needs_dependency_app"])
     assert not isinstance(info.value, ImproperlyConfigured)
     assert info.value.name == "needs_missing_dependency_xyz"
+
+
+def test_real_models_register_in_their_registry():
+    from django.db import models
+
+    registry = Apps([f"{SAMPLE}.plain_app"])
+
+    class Meta:
+        app_label = "plain_app"
+        apps = registry
+
+    book = type("Book", (models.Model,), {"__module__": __name__, "Meta": Meta})
+    assert registry.get_model("plain_app.Book") is book
+    assert registry.get_app_config("plain_app").get_models().__next__() is book
+    assert book not in apps.get_models(), "the global registry does not see an isolated model"
+    with pytest.raises(LookupError):
+        apps.get_model("plain_app", "Book")
