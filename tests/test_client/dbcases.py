@@ -53,6 +53,9 @@ class FailingNumQueries(TestCase):
 
 
 class FlushCase(TransactionTestCase):
+    # Only this app's tables exist in the pytest database; this also skips post_migrate.
+    available_apps = ["tests.test_client.testapp"]
+
     def test_1_commits(self):
         Author.objects.create(name="Committed")
         self.assertFalse(connection.in_atomic_block)
@@ -76,6 +79,8 @@ class FixtureCase(TestCase):
 
 @override_settings(ROOT_URLCONF="tests.test_client.live_urls")
 class LiveCase(LiveServerTestCase):
+    available_apps = ["tests.test_client.testapp"]
+
     def test_real_http_request(self):
         import json
         from urllib.request import urlopen
