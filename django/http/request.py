@@ -378,7 +378,7 @@ class HttpRequest:
                 raise RawPostDataException("You cannot access body after reading from request's data stream")
             self._check_body_size()
             try:
-                self._body = self.read()
+                self._body = self._read_limited()
             except OSError as exc:
                 raise UnreadablePostError(*exc.args) from exc
             finally:
@@ -396,6 +396,20 @@ class HttpRequest:
             length = 0
         if length > limit:
             raise RequestDataTooBig("Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.")
+
+    def _read_limited(self) -> bytes:
+        """Read the whole body, but stop past DATA_UPLOAD_MAX_MEMORY_SIZE even without a Content-Length."""
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is None:
+            return self.read()
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := self.read(min(64 * 1024, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise RequestDataTooBig("Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.")
+        return b"".join(chunks)
 
     def _stream_close(self) -> None:
         close = getattr(self._stream, "close", None)

@@ -267,3 +267,10 @@ def test_malformed_scope_is_400():
     scope = make_scope(path="/hello/")
     del scope["method"]
     assert run(scope)[0] == 400
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100)
+def test_body_without_content_length_is_still_limited():
+    scope = make_scope("POST", "/body/", headers=[(b"host", b"testserver"), (b"content-type", b"text/plain")])
+    assert run(scope, [b"x" * 60, b"y" * 60])[0] == 400
+    assert run(scope, [b"x" * 60, b"y" * 40])[2] == b"x" * 60 + b"y" * 40
