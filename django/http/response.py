@@ -14,7 +14,7 @@ from email.utils import formatdate
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signals
@@ -445,6 +445,8 @@ class FileResponse(StreamingHttpResponse):
         filename = os.path.basename(self.filename or name)
         if self._no_explicit_content_type:
             self.headers["Content-Type"] = _guess_content_type(filename)
+        from django.utils.http import content_disposition_header
+
         disposition = content_disposition_header(self.as_attachment, filename)
         if disposition:
             self.headers["Content-Disposition"] = disposition
@@ -457,19 +459,6 @@ def _guess_content_type(filename: str) -> str:
     compressed = {"bzip2": "application/x-bzip", "gzip": "application/gzip", "xz": "application/x-xz"}
     content_type = compressed.get(encoding or "", content_type)
     return content_type or "application/octet-stream"
-
-
-def content_disposition_header(as_attachment: bool, filename: str) -> str | None:
-    """A Content-Disposition value; None for an inline response without a file name."""
-    if not filename:
-        return "attachment" if as_attachment else None
-    disposition = "attachment" if as_attachment else "inline"
-    try:
-        filename.encode("ascii")
-    except UnicodeEncodeError:
-        return f"{disposition}; filename*=utf-8''{quote(filename)}"
-    escaped = filename.replace("\\", "\\\\").replace('"', r"\"")
-    return f'{disposition}; filename="{escaped}"'
 
 
 class HttpResponseRedirectBase(HttpResponse):
