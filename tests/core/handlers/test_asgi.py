@@ -274,3 +274,19 @@ def test_body_without_content_length_is_still_limited():
     scope = make_scope("POST", "/body/", headers=[(b"host", b"testserver"), (b"content-type", b"text/plain")])
     assert run(scope, [b"x" * 60, b"y" * 60])[0] == 400
     assert run(scope, [b"x" * 60, b"y" * 40])[2] == b"x" * 60 + b"y" * 40
+
+
+def test_sync_view_does_not_block_the_event_loop():
+    """A blocked sync view runs in a thread: an async request is served meanwhile and unblocks it."""
+    views.gate.clear()
+    handler = ASGIHandler()
+
+    async def both():
+        waiting = asyncio.create_task(call_asgi(handler, make_scope(path="/gate/wait/")))
+        await asyncio.sleep(0)
+        opener = await call_asgi(handler, make_scope(path="/gate/open/"))
+        return asgi_response(await waiting), asgi_response(opener)
+
+    waited, opened = async_to_sync(both)()
+    assert opened[2] == b"opened"
+    assert waited[2] == b"gate opened: True"

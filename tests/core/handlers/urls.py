@@ -21,5 +21,7 @@ urlpatterns = [
     path("template/", views.template_response),
     path("render-error/", views.raise_after_render),
     path("file/", views.file_download),
+    path("gate/wait/", views.wait_for_gate),
+    path("gate/open/", views.open_gate),
     path("upload/", views.upload),
 ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 events: list[str] = []
+gate = threading.Event()
 
 
 def hello(request):
@@ -120,3 +122,14 @@ def file_download(request):
 def upload(request):
     upload = request.FILES["f"]
     return HttpResponse(f"{upload.name}:{upload.size}:{type(upload).__name__}:{request.POST['k']}")
+
+
+def wait_for_gate(request):
+    """A sync view that only finishes once another request opened the gate."""
+    opened = gate.wait(timeout=10)
+    return HttpResponse(f"gate opened: {opened}")
+
+
+async def open_gate(request):
+    gate.set()
+    return HttpResponse("opened")
