@@ -64,3 +64,7 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Doc(models.Model):
+    data = models.JSONField(null=True)
