@@ -76,6 +76,7 @@ def request(request: Any) -> dict:
 
 
 def csp(request: Any) -> dict:
-    """`csp_nonce` (6.0): the request's Content-Security-Policy nonce, when the middleware set one."""
-    nonce = getattr(request, "_csp_nonce", None)
-    return {"csp_nonce": nonce if nonce is not None else ""}
+    """`csp_nonce` (6.0): the request's Content-Security-Policy nonce (set by the CSP middleware)."""
+    from django.middleware.csp import get_nonce
+
+    return {"csp_nonce": get_nonce(request)}

@@ -67,3 +67,12 @@ def test_processor_must_return_dict():
     context = RequestContext(RequestFactory().get("/"), processors=[lambda request: None])
     with pytest.raises(TypeError, match="didn't return a dictionary"):
         engine.from_string("x").render(context)
+
+
+def test_csp_nonce_from_middleware():
+    from django.middleware.csp import ContentSecurityPolicyMiddleware
+
+    request = RequestFactory().get("/")
+    ContentSecurityPolicyMiddleware(lambda r: None).process_request(request)
+    nonce = render_with_request("{{ csp_nonce }}", request)
+    assert len(nonce) >= 16 and nonce == str(request._csp_nonce)
