@@ -159,7 +159,8 @@ def _drop_model_tables(connection, models) -> None:
                 tables.append(through._meta.db_table)
         tables.append(model._meta.db_table)
     existing = set(connection.introspection.table_names())
-    with connection.schema_editor() as editor:
+    # Foreign keys between the tables must not dictate the order (MySQL checks each DROP).
+    with connection.constraint_checks_disabled(), connection.schema_editor() as editor:
         for table in tables:
             if table in existing:
                 editor.execute(editor.sql_delete_table % {"table": editor.quote_name(table)})

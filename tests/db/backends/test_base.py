@@ -138,6 +138,7 @@ def test_execute_wrapper_sees_every_statement_and_can_change_results(connection)
     def blocker(execute, sql, params, many, context):
         raise RuntimeError("blocked " + sql)
 
+    connection.ensure_connection()  # connection setup statements are not part of this test
     with connection.execute_wrapper(spy):
         with connection.cursor() as cursor:
             cursor.execute("SELECT %s", [5])
@@ -158,6 +159,7 @@ def test_execute_wrappers_nest_outermost_first(connection):
 
         return wrapper
 
+    connection.ensure_connection()
     with connection.execute_wrapper(make("outer")), connection.execute_wrapper(make("inner")):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
