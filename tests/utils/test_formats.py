@@ -125,3 +125,38 @@ class TestSanitizeSeparators:
         with translation.override("fr"):
             assert formats.sanitize_separators("1\u202f234,5") == "1234.5"
             assert formats.sanitize_separators(" 1 234,5 ") == "1234.5"
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("en", "Dec. 31, 2009"),
+        ("en-gb", "31 Dec 2009"),
+        ("de", "31. December 2009"),
+        ("fr", "31 December 2009"),
+        ("es", "31 de December de 2009"),
+        ("it", "31 December 2009"),
+        ("nl", "31 December 2009"),
+        ("pt-br", "31 de December de 2009"),
+    ],
+)
+def test_shipped_locale_date_formats(language, expected):
+    """Without compiled catalogs month names stay English; the layout is the locale's."""
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2009, 12, 31)) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "en-gb", "de", "fr", "es", "it", "nl", "pt-br"])
+def test_shipped_locale_input_formats_parse_their_own_output(language):
+    value = datetime.date(2009, 12, 31)
+    with translation.override(language):
+        text = formats.localize_input(value)
+        parsed = [fmt for fmt in formats.get_format("DATE_INPUT_FORMATS") if _parses(text, fmt) == value]
+    assert parsed, f"{language}: {text!r} matches none of its input formats"
+
+
+def _parses(text, fmt):
+    try:
+        return datetime.datetime.strptime(text, fmt).date()
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Locale data for this language (format settings live in formats.py)."""
