@@ -292,3 +292,23 @@ class TestTemplateResponse:
             request = RequestFactory().get("/")
             response = TemplateResponse(request, "hello.html", {"name": "r"}, status=201).render()
             assert response.status_code == 201 and response.content.startswith(b"Hello r<input")
+
+
+class TestBackendChecks:
+    def test_string_if_invalid_must_be_a_string(self):
+        from django.template.backends.django import DjangoTemplates
+
+        backend = DjangoTemplates(
+            {"NAME": "d", "DIRS": [], "APP_DIRS": False, "OPTIONS": {"string_if_invalid": 1}}
+        )
+        assert [e.id for e in backend.check()] == ["templates.E002"]
+
+    def test_library_name_clash(self):
+        from django.template.backends.django import DjangoTemplates
+
+        options = {"libraries": {"static": "tests.template.test_library"}}
+        backend = DjangoTemplates({"NAME": "d", "DIRS": [], "APP_DIRS": False, "OPTIONS": options})
+        warnings = backend.check()
+        assert [w.id for w in warnings] == ["templates.W003"] and "'static' is used for multiple" in warnings[
+            0
+        ].msg

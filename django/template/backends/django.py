@@ -33,7 +33,47 @@ class DjangoTemplates(BaseEngine):
         connect_signals()
 
     def check(self, **kwargs: Any) -> list:
-        return []
+        return [
+            *self._check_string_if_invalid_is_string(),
+            *self._check_for_template_tags_with_the_same_name(),
+        ]
+
+    def _check_string_if_invalid_is_string(self) -> list:
+        from django.core.checks import Error
+
+        value = self.engine.string_if_invalid
+        if isinstance(value, str):
+            return []
+        return [
+            Error(
+                "'string_if_invalid' in TEMPLATES OPTIONS must be a string but got: %r (%s)."
+                % (value, type(value)),
+                obj=self,
+                id="templates.E002",
+            )
+        ]
+
+    def _check_for_template_tags_with_the_same_name(self) -> list:
+        """W003: one library name mapped to different modules (by OPTIONS or by two apps)."""
+        from collections import defaultdict
+
+        from django.core.checks import Warning
+
+        libraries: defaultdict[str, set] = defaultdict(set)
+        for module_name, module_path in get_template_tag_modules():
+            libraries[module_name].add(module_path)
+        for module_name, module_path in self.engine.libraries.items():
+            libraries[module_name].add(module_path)
+        return [
+            Warning(
+                "%r is used for multiple template tag modules: %s"
+                % (name, ", ".join(repr(item) for item in sorted(paths))),
+                obj=self,
+                id="templates.W003",
+            )
+            for name, paths in libraries.items()
+            if len(paths) > 1
+        ]
 
     def from_string(self, template_code: str) -> Template:
         return Template(self.engine.from_string(template_code), self)
