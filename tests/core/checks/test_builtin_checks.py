@@ -175,3 +175,18 @@ def test_language_settings(configure):
     assert translation.check_language_settings_consistent(None) == []  # "de" covers "de-at"
     configure(LANGUAGE_CODE="fr")
     assert ids(translation.check_language_settings_consistent(None)) == ["translation.E004"]
+
+
+def test_session_warning_names_where_sessions_are_enabled(configure):
+    configure(
+        SESSION_COOKIE_SECURE=False,
+        INSTALLED_APPS=["django.contrib.sessions"],
+        MIDDLEWARE=["django.contrib.sessions.middleware.SessionMiddleware"],
+    )
+    (message,) = sessions.check_session_cookie_secure(None)
+    assert message.msg.startswith(
+        "You have 'django.contrib.sessions' in your INSTALLED_APPS and "
+        "'django.contrib.sessions.middleware.SessionMiddleware' in your MIDDLEWARE, but you have not set "
+        "SESSION_COOKIE_SECURE to True."
+    )
+    assert message.hint is None

@@ -12,12 +12,8 @@ SESSIONS_APP = "django.contrib.sessions"
 SESSIONS_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
 
 
-def _warning(setting: str, fix: str, reason: str, where: str, check_id: str) -> Warning:
-    return Warning(
-        f"You have not set {setting} to True. {reason}",
-        hint=f"{where} {fix}",
-        id=check_id,
-    )
+def _warning(setting: str, reason: str, where: str, check_id: str) -> Warning:
+    return Warning(f"{where} you have not set {setting} to True. {reason}", id=check_id)
 
 
 SECURE_REASON = "Using a secure-only session cookie makes it more difficult for network traffic sniffers to hijack user sessions."
@@ -28,7 +24,7 @@ HTTPONLY_REASON = (
 WHERE = {
     "app": f"You have '{SESSIONS_APP}' in your INSTALLED_APPS, but",
     "middleware": f"You have '{SESSIONS_MIDDLEWARE}' in your MIDDLEWARE, but",
-    "both": "Sessions are enabled (app and middleware), but",
+    "both": f"You have '{SESSIONS_APP}' in your INSTALLED_APPS and '{SESSIONS_MIDDLEWARE}' in your MIDDLEWARE, but",
 }
 
 
@@ -46,8 +42,7 @@ def check_session_cookie_secure(app_configs: Any, **kwargs: Any) -> list[Warning
     if settings.SESSION_COOKIE_SECURE is True or usage is None:
         return []
     check_id = {"app": "security.W010", "middleware": "security.W011", "both": "security.W012"}[usage]
-    fix = "SESSION_COOKIE_SECURE is not True."
-    return [_warning("SESSION_COOKIE_SECURE", fix, SECURE_REASON, WHERE[usage], check_id)]
+    return [_warning("SESSION_COOKIE_SECURE", SECURE_REASON, WHERE[usage], check_id)]
 
 
 @register(Tags.security, deploy=True)
@@ -56,5 +51,4 @@ def check_session_cookie_httponly(app_configs: Any, **kwargs: Any) -> list[Warni
     if settings.SESSION_COOKIE_HTTPONLY is True or usage is None:
         return []
     check_id = {"app": "security.W013", "middleware": "security.W014", "both": "security.W015"}[usage]
-    fix = "SESSION_COOKIE_HTTPONLY is not True."
-    return [_warning("SESSION_COOKIE_HTTPONLY", fix, HTTPONLY_REASON, WHERE[usage], check_id)]
+    return [_warning("SESSION_COOKIE_HTTPONLY", HTTPONLY_REASON, WHERE[usage], check_id)]
