@@ -1,6 +1,15 @@
 """Database functions: comparison, date/time, math, text and window functions."""
 
-from django.db.models.functions.comparison import Cast, Coalesce, Collate, Greatest, JSONObject, Least, NullIf
+from django.db.models.functions.comparison import (
+    Cast,
+    Coalesce,
+    Collate,
+    Greatest,
+    JSONArray,
+    JSONObject,
+    Least,
+    NullIf,
+)
 from django.db.models.functions.datetime import (
     Extract,
     ExtractDay,
@@ -95,7 +104,7 @@ from django.db.models.functions.window import (
 
 __all__ = [
     # comparison and conversion
-    "Cast", "Coalesce", "Collate", "Greatest", "JSONObject", "Least", "NullIf",
+    "Cast", "Coalesce", "Collate", "Greatest", "JSONArray", "JSONObject", "Least", "NullIf",
     # datetime
     "Extract", "ExtractDay", "ExtractHour", "ExtractMinute", "ExtractMonth", "ExtractQuarter",
     "ExtractSecond", "ExtractWeek", "ExtractIsoWeekDay", "ExtractWeekDay", "ExtractIsoYear",

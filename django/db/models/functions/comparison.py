@@ -148,3 +148,24 @@ class JSONObject(Func):
 class NullIf(Func):
     function = "NULLIF"
     arity = 2
+
+
+class JSONArray(Func):
+    """A JSON array of the given expressions."""
+
+    function = "JSON_ARRAY"
+
+    def _resolve_output_field(self):
+        from django.db.models.fields.json import JSONField
+
+        return JSONField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from django.db import NotSupportedError
+
+        if not connection.features.has_json_object_function:
+            raise NotSupportedError("JSONArray() is not supported on this database backend.")
+        return super().as_sql(compiler, connection, **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_BUILD_ARRAY", **extra_context)

@@ -76,3 +76,25 @@ def test_key_transform_exact_compares_json_values(docs):
     assert names(by_number) == ["bob"]
     missing = Doc.objects.annotate(v=KeyTransform("owner", "data")).filter(v__isnull=True)
     assert names(missing) == ["-"]
+
+
+def test_json_object_and_json_array(docs):
+    from django.db.models import Value
+    from django.db.models.functions import JSONArray, JSONObject
+
+    row = (
+        Doc.objects.filter(data__has_key="tags")
+        .annotate(
+            obj=JSONObject(name=KT("data__name"), one=Value(1)), arr=JSONArray(Value("a"), KT("data__name"))
+        )
+        .values("obj", "arr")
+        .get()
+    )
+    assert row == {"obj": {"name": "ann", "one": 1}, "arr": ["a", "ann"]}
+
+
+def test_count_refuses_default():
+    from django.db.models import Count
+
+    with pytest.raises(TypeError, match="Count does not allow default."):
+        Count("id", default=0)
