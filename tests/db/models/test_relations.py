@@ -272,3 +272,16 @@ def test_related_manager_async_methods(author, using):
     book = async_to_sync(run)()
     assert book.author_id == author.pk
     assert list(book.tags.all())[0].name == "x"
+
+
+def test_limit_choices_to_and_get_choices(using, routed):
+    field = models.ForeignKey(Author, models.CASCADE, limit_choices_to={"name__startswith": "A"})
+    assert field.get_limit_choices_to() == {"name__startswith": "A"}
+    callable_field = models.ForeignKey(Author, models.CASCADE, limit_choices_to=lambda: {"age": 1})
+    assert callable_field.get_limit_choices_to() == {"age": 1}
+    ann = Author.objects.using(using).create(name="Ann")
+    Author.objects.using(using).create(name="Bob")
+    book_author = Book._meta.get_field("author")
+    choices = book_author.get_choices(limit_choices_to={"name__startswith": "A"})
+    assert choices == [("", "---------"), (ann.pk, "Ann")]
+    assert Author._meta.get_field("books").get_choices(include_blank=False) == []

@@ -419,8 +419,12 @@ class Field(FieldChecks, RegisterLookupMixin):
 
     @property
     def db_returning(self) -> bool:
-        """Whether the database supplies this field's value on INSERT."""
-        return self.has_db_default()
+        """Whether the database supplies this field's value on INSERT (needs RETURNING)."""
+        if not self.has_db_default():
+            return False
+        from django.db import connection
+
+        return connection.features.can_return_columns_from_insert
 
     def set_attributes_from_name(self, name: str) -> None:
         self.name = self.name or name
