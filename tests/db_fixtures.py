@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 from contextlib import suppress
 
@@ -41,33 +42,13 @@ DATABASE_ALIASES = [alias for alias in _configured_aliases() if _wanted(alias)]
 _created: list[str] = []
 
 
+# Several pytest runs (xdist workers, other sessions, other machines sharing the server) use
+# one server: each process gets a database of its own, named so that no two can collide.
+_RUN_TOKEN = f"_p{os.getpid()}_{secrets.token_hex(3)}"
+
+
 def _process_suffix() -> str:
-    # Several pytest runs (xdist workers, other sessions) share one server: one database each.
-    return f"_p{os.getpid()}"
-
-
-def _drop_stale_databases(conn, base_name: str) -> None:
-    """Drop test databases left by runs whose process is gone (killed before teardown)."""
-    with suppress(Exception), conn._nodb_cursor() as cursor:
-        if conn.vendor == "postgresql":
-            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{base_name}_p%"])
-        else:
-            cursor.execute("SHOW DATABASES LIKE %s", [f"{base_name}_p%"])
-        for (name,) in cursor.fetchall():
-            pid = name.rsplit("_p", 1)[-1]
-            if pid.isdigit() and not _alive(int(pid)):
-                with suppress(Exception):
-                    conn.creation._destroy_test_db(name, verbosity=0)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return _RUN_TOKEN
 
 
 def _create_server_database(alias: str) -> None:
@@ -77,7 +58,6 @@ def _create_server_database(alias: str) -> None:
     conn = connections[alias]
     test_settings = conn.settings_dict["TEST"]
     base_name = test_settings.get("NAME") or f"test_{conn.settings_dict['NAME']}"
-    _drop_stale_databases(conn, base_name)
     test_settings["NAME"] = f"{base_name}{_process_suffix()}"
     name = conn.creation._create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     conn.close()

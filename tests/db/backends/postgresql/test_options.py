@@ -197,3 +197,19 @@ def test_missing_name_is_improperly_configured(pg_copy):
     conn.settings_dict["NAME"] = ""
     with pytest.raises(ImproperlyConfigured, match="supply the NAME or OPTIONS\\['service'\\]"):
         conn.ensure_connection()
+
+
+def test_connection_killed_mid_transaction_is_replaced_at_the_next_request(pg, pg_copy):
+    """The error surfaces as Django's OperationalError; request boundaries then drop the dead
+    connection and the next query runs on a fresh one."""
+    from django.db import InterfaceError, OperationalError, close_old_connections, transaction
+
+    killer = pg_copy()
+    pid = scalar(pg, "SELECT pg_backend_pid()")
+    with pytest.raises((OperationalError, InterfaceError)):
+        with transaction.atomic(using="postgresql"):
+            scalar(killer, "SELECT pg_terminate_backend(%s)", [pid])
+            scalar(pg, "SELECT 1")
+    close_old_connections()  # what the request_finished signal does
+    assert scalar(pg, "SELECT 1") == 1
+    assert scalar(pg, "SELECT pg_backend_pid()") != pid
