@@ -158,27 +158,27 @@ class ManagementUtility:
         """Import settings and populate the apps; a broken settings module is a clean error."""
         try:
             settings.INSTALLED_APPS
-        except ImproperlyConfigured as exc:
+        except Exception as exc:  # not configured, not importable, or the file itself raised
             self.settings_exception = exc
-        except Exception as exc:  # the settings file itself raised (SyntaxError, NameError, ...)
-            self.settings_exception = exc
-        if self.settings_exception is not None:
             if os.environ.get("DJANGO_SETTINGS_MODULE") and subcommand not in SETTINGS_FREE_COMMANDS:
-                self._exit_with_error(_describe_settings_error(self.settings_exception))
+                self._exit_with_error(_describe_settings_error(exc))
             return
         if subcommand == "runserver" and "--noreload" not in self.argv:
             self._setup_for_reloader()
         else:
-            try:
-                django.setup()
-            except Exception as exc:
-                if subcommand in SETTINGS_FREE_COMMANDS:
-                    # These commands never need the app registry; a broken app must not block them.
-                    self.settings_exception = exc
-                elif isinstance(exc, ImproperlyConfigured) and "--traceback" not in self.argv:
-                    self._exit_with_error(f"ImproperlyConfigured: {exc}")
-                else:
-                    raise
+            self._setup(subcommand)
+
+    def _setup(self, subcommand: str) -> None:
+        try:
+            django.setup()
+        except Exception as exc:
+            if subcommand in SETTINGS_FREE_COMMANDS:
+                # These commands never need the app registry; a broken app must not block them.
+                self.settings_exception = exc
+            elif isinstance(exc, ImproperlyConfigured) and "--traceback" not in self.argv:
+                self._exit_with_error(f"ImproperlyConfigured: {exc}")
+            else:
+                raise
 
     def _setup_for_reloader(self) -> None:
         """Set Django up for runserver's reloader: an error in user code must not stop it.
