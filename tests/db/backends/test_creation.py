@@ -14,13 +14,14 @@ pytestmark = pytest.mark.slow
 def scratch(connection, tmp_path):
     """A separate wrapper whose TEST NAME points at a throwaway database."""
     conn = connection.copy()
-    suffix = f"p{os.getpid()}"
+    from tests.db_fixtures import _RUN_TOKEN as suffix
+
     if getattr(conn, "is_in_memory_db", None) is not None:
         conn.settings_dict["TEST"] = {**conn.settings_dict["TEST"], "NAME": str(tmp_path / "scratch.sqlite3")}
     else:
         conn.settings_dict["TEST"] = {
             **conn.settings_dict["TEST"],
-            "NAME": f"test_reinhardt_scratch_{suffix}",
+            "NAME": f"test_reinhardt_scratch{suffix}",
         }
     yield conn
     conn.close()
@@ -135,13 +136,14 @@ def lifecycle_alias(connection, tmp_path):
 
     from django.conf import settings
     from django.db import connections
+    from tests.db_fixtures import _RUN_TOKEN
 
     alias = f"lifecycle_{connection.alias}"
     settings_dict = copy.deepcopy(connection.settings_dict)
     if getattr(connection, "is_in_memory_db", None) is not None:
         settings_dict["TEST"] = {**settings_dict["TEST"], "NAME": str(tmp_path / "lifecycle.sqlite3")}
     else:
-        settings_dict["TEST"] = {**settings_dict["TEST"], "NAME": f"test_reinhardt_lifecycle_p{os.getpid()}"}
+        settings_dict["TEST"] = {**settings_dict["TEST"], "NAME": f"test_reinhardt_lifecycle{_RUN_TOKEN}"}
     connections.settings[alias] = settings_dict
     yield alias
     conn = connections[alias]
