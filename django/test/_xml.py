@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from xml.dom.minidom import Node, parseString
 
 
@@ -9,7 +10,7 @@ def _normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def _children(element: Node) -> list[Node]:
+def _children(element: Any) -> list[Any]:
     return [
         child
         for child in element.childNodes
@@ -19,7 +20,7 @@ def _children(element: Node) -> list[Node]:
     ]
 
 
-def _equal(a: Node, b: Node) -> bool:
+def _equal(a: Any, b: Any) -> bool:
     if a.nodeType != b.nodeType:
         return False
     if a.nodeType in (Node.TEXT_NODE, Node.CDATA_SECTION_NODE):

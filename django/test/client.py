@@ -116,7 +116,7 @@ class ClientHandler(BaseHandler):
         with _ConnectionsKeptOpen(request_started):
             request_started.send(sender=self.__class__, environ=environ)
         request = WSGIRequest(environ)
-        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks
+        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks  # type: ignore[attr-defined]
         response = self.get_response(request)
         return _finish(request, response)
 
@@ -135,7 +135,7 @@ class AsyncClientHandler(BaseHandler):
         with _ConnectionsKeptOpen(request_started):
             await request_started.asend(sender=self.__class__, scope=scope)
         request = ASGIRequest(scope, body_file)
-        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks
+        request._dont_enforce_csrf_checks = not self.enforce_csrf_checks  # type: ignore[attr-defined]
         response = await self.get_response_async(request)
         if not response.streaming:
             return await sync_to_async(_finish, thread_sensitive=False)(request, response)
@@ -475,6 +475,7 @@ class _ClientMixin:
 
     cookies: SimpleCookie
     raise_request_exception: bool
+    exc_info: Any = None
 
     def store_exc_info(self, **kwargs: Any) -> None:
         self.exc_info = sys.exc_info()
@@ -567,7 +568,7 @@ class _ClientMixin:
 
         backend = backend or settings.AUTHENTICATION_BACKENDS[0]
         user.backend = backend
-        request = HttpRequest()
+        request: Any = HttpRequest()
         request.session = self.session
         login(request, user, backend)
         request.session.save()
@@ -586,7 +587,7 @@ class _ClientMixin:
         from django.contrib.auth import get_user, logout
         from django.http import HttpRequest
 
-        request = HttpRequest()
+        request: Any = HttpRequest()
         if self.session:
             request.session = self.session
             request.user = get_user(request)
@@ -730,7 +731,7 @@ class Client(_ClientMixin, RequestFactory):
         except StopIteration as done:
             return done.value
 
-    def get(
+    def get(  # type: ignore[override]
         self,
         path: str,
         data: Any = None,
@@ -746,7 +747,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def post(
+    def post(  # type: ignore[override]
         self,
         path: str,
         data: Any = None,
@@ -769,7 +770,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def head(
+    def head(  # type: ignore[override]
         self,
         path: str,
         data: Any = None,
@@ -785,7 +786,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def options(
+    def options(  # type: ignore[override]
         self,
         path: str,
         data: Any = "",
@@ -808,7 +809,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def put(
+    def put(  # type: ignore[override]
         self,
         path: str,
         data: Any = "",
@@ -831,7 +832,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def patch(
+    def patch(  # type: ignore[override]
         self,
         path: str,
         data: Any = "",
@@ -854,7 +855,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def delete(
+    def delete(  # type: ignore[override]
         self,
         path: str,
         data: Any = "",
@@ -877,7 +878,7 @@ class Client(_ClientMixin, RequestFactory):
         )
         return self._follow(response, follow, data, headers, query_params, extra)
 
-    def trace(
+    def trace(  # type: ignore[override]
         self,
         path: str,
         data: Any = "",

@@ -209,6 +209,8 @@ class TestData:
 class TestCase(TransactionTestCase):
     """Each test runs in a transaction rolled back at its end; class data lives in an outer one."""
 
+    cls_atomics: dict
+
     @classmethod
     def _enter_atomics(cls) -> dict:
         atomics = {}

@@ -40,13 +40,13 @@ class DebugSQLTextTestResult(unittest.TextTestResult):
     def addError(self, test: Any, err: Any) -> None:
         super().addError(test, err)
         if self.errors:
-            self.errors[-1] = self.errors[-1] + (self._sql(),)
+            self.errors[-1] = self.errors[-1] + (self._sql(),)  # type: ignore[assignment]
 
     def addFailure(self, test: Any, err: Any) -> None:
         super().addFailure(test, err)
-        self.failures[-1] = self.failures[-1] + (self._sql(),)
+        self.failures[-1] = self.failures[-1] + (self._sql(),)  # type: ignore[assignment]
 
-    def printErrorList(self, flavour: str, errors: list) -> None:
+    def printErrorList(self, flavour: str, errors: Any) -> None:
         for entry in errors:
             test, err = entry[0], entry[1]
             sql = entry[2] if len(entry) > 2 else ""

@@ -157,13 +157,15 @@ class LiveServerTestCase(TransactionTestCase):
     port = 0
     server_thread_class = LiveServerThread
     static_handler: Any = _StaticFilesHandler
+    server_thread: LiveServerThread
+    _live_server_modified_settings: Any
 
     @classproperty
-    def live_server_url(cls) -> str:
+    def live_server_url(cls: Any) -> str:
         return f"http://{cls.host}:{cls.server_thread.port}"
 
     @classproperty
-    def allowed_host(cls) -> str:
+    def allowed_host(cls: Any) -> str:
         return cls.host
 
     @classmethod

@@ -139,7 +139,7 @@ class ParallelTestSuite(unittest.TestSuite):
     @staticmethod
     def _replay(result: Any, tests: list, events: list) -> None:
         for name, position, *args in events:
-            test = tests[position] if isinstance(position, int) else unittest.suite._ErrorHolder(position)
+            test = tests[position] if isinstance(position, int) else unittest.suite._ErrorHolder(position)  # type: ignore[attr-defined]
             handler = getattr(result, name, None)
             if handler is None:
                 continue

@@ -293,7 +293,7 @@ class DiscoverRunner:
 
         aliases: set[str] = set()
         for test in iter_test_cases(getattr(suite, "subsuite", suite)):
-            declared = getattr(test, "databases", None)
+            declared: Any = getattr(test, "databases", None)
             if not declared:
                 continue
             if declared == "__all__":
@@ -381,7 +381,7 @@ class DiscoverRunner:
 def _wants_serialized_rollback(suite: Any, alias: str) -> bool:
     for test in iter_test_cases(getattr(suite, "subsuite", suite)):
         if getattr(test, "serialized_rollback", False):
-            declared = getattr(test, "databases", set())
+            declared: Any = getattr(test, "databases", set())
             if declared == "__all__" or alias in declared:
                 return True
     return False

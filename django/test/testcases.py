@@ -89,6 +89,8 @@ class SimpleTestCase(unittest.TestCase):
     _overridden_settings: dict | None = None
     _modified_settings: list | None = None
     databases: set | str = set()
+    _cls_overridden_context: Any
+    _cls_modified_context: Any
 
     @classmethod
     def setUpClass(cls) -> None:
@@ -296,6 +298,7 @@ class SimpleTestCase(unittest.TestCase):
             status_code,
             f"{prefix}Couldn't retrieve content: Response code was {response.status_code} (expected {status_code})",
         )
+        content: Any
         if response.streaming:
             content = b"".join(response.streaming_content)
         else:

@@ -63,7 +63,7 @@ class TestContextDecorator:
                     setattr(inner_self, self.attr_name, context)
                 original_setup(inner_self)
 
-            cls.setUp = setUp  # type: ignore[method-assign]
+            cls.setUp = setUp  # type: ignore[method-assign, assignment]
             return cls
         # Plain (pytest-style) test classes: decorate each test method.
         for name, member in list(vars(cls).items()):
@@ -292,7 +292,9 @@ class CaptureQueriesContext:
 
 
 class _SavedEnvironment:
-    pass
+    debug: Any
+    allowed_hosts: Any
+    email_backend: Any
 
 
 _saved = _SavedEnvironment()
@@ -507,7 +509,7 @@ class isolate_apps(TestContextDecorator):
 
         self.old_apps = Options.default_apps
         apps = Apps(self.installed_apps)
-        Options.default_apps = apps
+        Options.default_apps = apps  # type: ignore[assignment]
         return apps
 
     def disable(self) -> None:

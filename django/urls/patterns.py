@@ -29,6 +29,11 @@ class _Localized:
     """Compile a pattern's regex lazily, once per active language for translated routes."""
 
     _regex_cache: dict
+    is_translated: bool
+    name: str | None
+
+    def _compile(self, source: str) -> re.Pattern:
+        raise NotImplementedError
 
     def _source(self) -> str:
         raise NotImplementedError
@@ -70,7 +75,7 @@ class RoutePattern(_Localized):
         self._regex_cache: dict = {}
         self.converters: dict[str, Any] = {}
         self.parts = self._parse(str(route))
-        self.converters = {p.name: p.converter for p in self.parts if isinstance(p, Param)}
+        self.converters = {str(p.name): p.converter for p in self.parts if isinstance(p, Param)}
         self._plain = not self.converters and not self.is_translated
         literal = self.parts[0] if self.parts and isinstance(self.parts[0], str) else ""
         self.index_key = (

@@ -83,7 +83,7 @@ class ResolverMatch:
     def __iter__(self):
         return iter((self.func, self.args, self.kwargs))
 
-    def __reduce_ex__(self, protocol: int) -> Any:
+    def __reduce_ex__(self, protocol: Any) -> Any:
         import pickle
 
         raise pickle.PicklingError(f"Cannot pickle {self.__class__.__qualname__}.")
@@ -172,7 +172,8 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     route = _join_route(route, str(leaf.pattern))
     match = ResolverMatch.__new__(ResolverMatch)
     match._func_path = leaf.lookup_str
-    match.__init__(
+    ResolverMatch.__init__(
+        match,
         leaf.callback,
         args,
         {**captured, **extra},

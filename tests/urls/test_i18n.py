@@ -18,9 +18,10 @@ def i18n_settings():
         # Load the default language's catalog first: building another language's catalog
         # loads it as a fallback, and trans_real currently deadlocks if that happens
         # inside its own (non-reentrant) lock.
+        # Loaded first (see above); also, an earlier in-process management command may have
+        # left another language active.
         with translation.override("en"):
-            pass
-        yield
+            yield
 
 
 def test_reverse_puts_the_active_language_in_front():

@@ -40,6 +40,7 @@ def register_serializer(format: str, serializer_module: str, serializers: dict |
     """Register ``format`` (a module with Serializer and Deserializer); failures stand in as BadSerializer."""
     if serializers is None and not _serializers:
         _load_serializers()
+    module: Any
     try:
         module = importlib.import_module(serializer_module)
     except ImportError as exc:

@@ -16,6 +16,9 @@ from django.core.serializers.base import DEFAULT_DB_ALIAS
 class Serializer(base.Serializer):
     """Serializes a QuerySet to XML."""
 
+    def _start(self, name: str, attrs: dict) -> None:
+        self.xml.startElement(name, attrs)  # type: ignore[arg-type]  # any mapping works at run time
+
     def indent(self, level: int) -> None:
         if self.options.get("indent") is not None:
             self.xml.ignorableWhitespace("\n" + " " * self.options["indent"] * level)
@@ -23,7 +26,7 @@ class Serializer(base.Serializer):
     def start_serialization(self) -> None:
         self.xml = XMLGenerator(self.stream, self.options.get("encoding", "utf-8"), short_empty_elements=True)
         self.xml.startDocument()
-        self.xml.startElement("django-objects", {"version": "1.0"})
+        self._start("django-objects", {"version": "1.0"})
 
     def end_serialization(self) -> None:
         self.indent(0)
@@ -36,7 +39,7 @@ class Serializer(base.Serializer):
         if not self.use_natural_primary_keys or not hasattr(obj, "natural_key"):
             if obj.pk is not None:
                 attrs["pk"] = obj._meta.pk.value_to_string(obj)
-        self.xml.startElement("object", attrs)
+        self._start("object", attrs)
 
     def end_object(self, obj: Any) -> None:
         self.indent(1)
@@ -44,7 +47,7 @@ class Serializer(base.Serializer):
 
     def handle_field(self, obj: Any, field: Any) -> None:
         self.indent(2)
-        self.xml.startElement("field", {"name": field.name, "type": field.get_internal_type()})
+        self._start("field", {"name": field.name, "type": field.get_internal_type()})
         if getattr(obj, field.get_attname()) is not None:
             value = field.value_to_string(obj)
             if field.get_internal_type() == "JSONField":
@@ -57,7 +60,7 @@ class Serializer(base.Serializer):
         self.xml.endElement("field")
 
     def _none(self) -> None:
-        self.xml.startElement("None", {})
+        self._start("None", {})
         self.xml.endElement("None")
 
     def handle_fk_field(self, obj: Any, field: Any) -> None:
@@ -67,7 +70,7 @@ class Serializer(base.Serializer):
             self._none()
         elif self.use_natural_foreign_keys and hasattr(field.remote_field.model, "natural_key"):
             for key_value in getattr(obj, field.name).natural_key():
-                self.xml.startElement("natural", {})
+                self._start("natural", {})
                 self.xml.characters(str(key_value))
                 self.xml.endElement("natural")
         else:
@@ -81,20 +84,20 @@ class Serializer(base.Serializer):
         natural = self.use_natural_foreign_keys and hasattr(field.remote_field.model, "natural_key")
         for related in getattr(obj, field.name).all():
             if natural:
-                self.xml.startElement("object", {})
+                self._start("object", {})
                 for key_value in related.natural_key():
-                    self.xml.startElement("natural", {})
+                    self._start("natural", {})
                     self.xml.characters(str(key_value))
                     self.xml.endElement("natural")
                 self.xml.endElement("object")
             else:
-                self.xml.startElement("object", {"pk": str(related._get_pk_val())})
+                self._start("object", {"pk": str(related._get_pk_val())})
                 self.xml.endElement("object")
         self.xml.endElement("field")
 
     def _start_relational_field(self, field: Any) -> None:
         self.indent(2)
-        self.xml.startElement(
+        self._start(
             "field",
             {
                 "name": field.name,
@@ -127,7 +130,7 @@ def Deserializer(
     except Exception as exc:
         raise base.DeserializationError(f"Invalid XML: {exc}") from exc
     for node in document.getElementsByTagName("object"):
-        if node.parentNode.nodeName != "django-objects":
+        if getattr(node.parentNode, "nodeName", None) != "django-objects":
             continue
         obj = _handle_object(node, using, ignorenonexistent)
         if obj is not None:

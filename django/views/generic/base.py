@@ -44,7 +44,7 @@ class View:
             setattr(self, key, value)
 
     @classproperty
-    def view_is_async(cls) -> bool:
+    def view_is_async(cls: Any) -> bool:
         handlers = [
             getattr(cls, method)
             for method in cls.http_method_names

@@ -43,7 +43,7 @@ def humanize(dirname: str) -> str:
     return f"'{dirname}'" if dirname else "absolute path"
 
 
-COMPRESSION_FORMATS: dict[str | None, tuple[Any, str]] = {
+COMPRESSION_FORMATS: dict[str | None, tuple[Any, Any]] = {
     None: (open, "rb"),
     "gz": (gzip.GzipFile, "rb"),
     "zip": (SingleZipReader, "r"),
@@ -146,7 +146,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Installing {ser_fmt} fixture '{fixture_name}' from {humanize(fixture_dir)}.")
         try:
             objects = serializers.deserialize(
-                ser_fmt,
+                str(ser_fmt),
                 fixture,
                 using=self.using,
                 ignorenonexistent=self.ignore,
@@ -202,7 +202,7 @@ class Command(BaseCommand):
             fixture_dirs = self.fixture_dirs
             if os.path.sep in os.path.normpath(fixture_name):
                 fixture_dirs = [os.path.join(d, dirname) for d in fixture_dirs]
-        fixture_files = []
+        fixture_files: list[tuple[str, str, str]] = []
         for fixture_dir in fixture_dirs:
             found = self.find_fixture_files_in_dir(fixture_dir, basename, ser_fmt, cmp_fmt)
             if len(found) > 1:
