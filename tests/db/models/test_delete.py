@@ -23,6 +23,11 @@ from tests.db.models.app_models.models import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _route_default_queries(routed):
+    """SET(fallback_target) runs its callable (on the routed database) for every Target delete."""
+
+
 def make_target(using, name="t"):
     return Target.objects.using(using).create(name=name)
 
