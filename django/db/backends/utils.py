@@ -60,6 +60,8 @@ class CursorWrapper:
         return self._execute_with_wrappers(sql, param_list, many=True, executor=self._executemany)
 
     def _execute_with_wrappers(self, sql: str, params: Any, many: bool, executor: Any) -> Any:
+        if not self.db.execute_wrappers:
+            return executor(sql, params, many)  # the common case: no context to build
         context = {"connection": self.db, "cursor": self}
         # The first wrapper installed is the outermost one.
         for wrapper in reversed(self.db.execute_wrappers):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db.backends.base.base import NO_DB_ALIAS, BaseDatabaseWrapper
@@ -14,6 +17,7 @@ from django.db.backends.postgresql.operations import DatabaseOperations
 from django.db.backends.postgresql.psycopg_any import IsolationLevel, get_adapters_template
 from django.db.backends.postgresql.schema import DatabaseSchemaEditor
 from django.db.backends.utils import CursorDebugWrapper as BaseCursorDebugWrapper
+from django.db.utils import DatabaseError
 from django.utils.asyncio import async_unsafe
 from django.utils.functional import cached_property
 
@@ -295,6 +299,29 @@ class DatabaseWrapper(BaseDatabaseWrapper):
 
     def make_debug_cursor(self, cursor: Any) -> Any:
         return CursorDebugWrapper(cursor, self)
+
+    @contextmanager
+    def _nodb_cursor(self) -> Iterator[Any]:
+        """A cursor on the 'postgres' database, or on the configured one if that is refused."""
+        conn = self.__class__({**self.settings_dict, "NAME": None}, alias=NO_DB_ALIAS)
+        try:
+            conn.ensure_connection()
+        except DatabaseError as exc:
+            conn.close()
+            if self.settings_dict["NAME"] is None:
+                raise
+            warnings.warn(
+                f"The 'postgres' database could not be used for server-level work ({exc}); using the "
+                f"configured database {self.settings_dict['NAME']!r} instead.",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            conn = self.__class__({**self.settings_dict}, alias=self.alias)
+        try:
+            with conn.cursor() as cursor:
+                yield cursor
+        finally:
+            conn.close()
 
     def _close(self) -> None:
         if self.connection is None:

@@ -213,3 +213,9 @@ def test_connection_killed_mid_transaction_is_replaced_at_the_next_request(pg, p
     close_old_connections()  # what the request_finished signal does
     assert scalar(pg, "SELECT 1") == 1
     assert scalar(pg, "SELECT pg_backend_pid()") != pid
+
+
+def test_nodb_cursor_uses_the_postgres_database(pg):
+    with pg._nodb_cursor() as cursor:
+        cursor.execute("SELECT current_database()")
+        assert cursor.fetchone()[0] == "postgres"
