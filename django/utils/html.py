@@ -6,11 +6,11 @@ import html as _html
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import SuspiciousOperation
+from django.utils._html_scan import text_only
 from django.utils.encoding import punycode
 from django.utils.functional import Promise, keep_lazy, keep_lazy_text
 from django.utils.safestring import SafeData, SafeString, mark_safe
@@ -124,38 +124,8 @@ def linebreaks(value: Any, autoescape: bool = False) -> str:
     return "\n\n".join("<p>%s</p>" % p.replace("\n", "<br>") for p in paragraphs)
 
 
-class _TextCollector(HTMLParser):
-    """Collects the text outside of tags; entities are kept as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.parts.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.parts.append(f"&#{name};")
-
-    def close(self) -> None:
-        # An unfinished entity at the very end would lose its '&'; keep it as text.
-        if self.rawdata.startswith("&"):
-            self.parts.append(self.rawdata)
-            self.rawdata = ""
-        super().close()
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
 def _strip_once(value: str) -> str:
-    collector = _TextCollector()
-    collector.feed(value)
-    collector.close()
-    return collector.text()
+    return text_only(value)
 
 
 @keep_lazy_text

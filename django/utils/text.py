@@ -8,11 +8,11 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator
 from gzip import GzipFile
-from html.parser import HTMLParser
 from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import SuspiciousFileOperation
+from django.utils._html_scan import text_only, tokenize
 from django.utils.functional import SimpleLazyObject, keep_lazy_text, lazy
 from django.utils.regex_helper import _lazy_re_compile
 from django.utils.translation import gettext as _
@@ -64,82 +64,53 @@ def _visible_length(text: str) -> int:
     return sum(1 for char in text if not unicodedata.combining(char))
 
 
-class _HTMLTruncator(HTMLParser):
-    """Copies HTML until ``limit`` characters or words of text have been seen,
-    then stops and remembers which tags are still open."""
+_UNIT_RE = re.compile(r"&[a-zA-Z0-9#]+;|.", re.DOTALL)
+_WORD_RE = re.compile(r"\S+")
 
-    def __init__(self, limit: int, by_words: bool) -> None:
-        super().__init__(convert_charrefs=False)
-        self.limit = limit
-        self.by_words = by_words
-        self.count = 0
-        self.output: list[str] = []
-        self.open_tags: list[str] = []
-        self.truncated = False
 
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if self.truncated:
-            return
-        self.output.append(self.get_starttag_text() or "")
-        from django.utils.html import VOID_ELEMENTS
+def _cut_text(data: str, count: int, limit: int, by_words: bool) -> tuple[str, int, bool]:
+    """Take units (characters or words) of ``data`` until ``limit`` is reached.
+    Returns (kept text, new count, whether it was cut)."""
+    if by_words:
+        for match in _WORD_RE.finditer(data):
+            if count >= limit:
+                return data[: match.start()].rstrip(), count, True
+            count += 1
+        return data, count, False
+    for match in _UNIT_RE.finditer(data):
+        unit = match.group()
+        if len(unit) == 1 and unicodedata.combining(unit):
+            continue
+        if count >= limit:
+            return data[: match.start()], count, True
+        count += 1
+    return data, count, False
 
-        if tag not in VOID_ELEMENTS:
-            self.open_tags.insert(0, tag)
 
-    def handle_startendtag(self, tag: str, attrs: Any) -> None:
-        if not self.truncated:
-            self.output.append(self.get_starttag_text() or "")
+def _truncate_markup(text: str, limit: int, by_words: bool) -> tuple[str, list[str]]:
+    """Copy HTML until ``limit`` units of text; return it and the tags left open
+    (innermost first)."""
+    from django.utils.html import VOID_ELEMENTS
 
-    def handle_endtag(self, tag: str) -> None:
-        if self.truncated:
-            return
-        self.output.append(f"</{tag}>")
-        if tag in self.open_tags:
-            self.open_tags = self.open_tags[self.open_tags.index(tag) + 1 :]
-
-    def handle_entityref(self, name: str) -> None:
-        self._text(f"&{name};", units=1)
-
-    def handle_charref(self, name: str) -> None:
-        self._text(f"&#{name};", units=1)
-
-    def handle_data(self, data: str) -> None:
-        self._text(data)
-
-    def _text(self, data: str, units: int | None = None) -> None:
-        if self.truncated:
-            return
-        if units is not None:
-            if self.count + units > self.limit:
-                self.truncated = True
-                return
-            self.count += units
-            self.output.append(data)
-            return
-        if self.by_words:
-            self._words(data)
-        else:
-            self._chars(data)
-
-    def _chars(self, data: str) -> None:
-        for index, char in enumerate(data):
-            if unicodedata.combining(char):
-                continue
-            if self.count >= self.limit:
-                self.output.append(data[:index])
-                self.truncated = True
-                return
-            self.count += 1
-        self.output.append(data)
-
-    def _words(self, data: str) -> None:
-        for match in re.finditer(r"\S+", data):
-            if self.count >= self.limit:
-                self.output.append(data[: match.start()].rstrip())
-                self.truncated = True
-                return
-            self.count += 1
-        self.output.append(data)
+    output: list[str] = []
+    open_tags: list[str] = []
+    count = 0
+    for token in tokenize(text):
+        if token.kind == "text":
+            kept, count, cut = _cut_text(token.text, count, limit, by_words)
+            output.append(kept)
+            if cut:
+                break
+            continue
+        output.append(token.text)
+        if token.kind != "tag":
+            continue
+        if token.closing:
+            if token.name in open_tags:
+                open_tags = open_tags[open_tags.index(token.name) + 1 :]
+        elif not token.self_closing and token.name not in VOID_ELEMENTS:
+            open_tags.insert(0, token.name)
+    return "".join(output), open_tags
 
 
 class Truncator(SimpleLazyObject):
@@ -187,21 +158,17 @@ class Truncator(SimpleLazyObject):
         return " ".join(words)
 
     def _truncate_html(self, text: str, keep: int, limit: int, truncate: str | None, by_words: bool) -> str:
-        total = len(re.findall(r"\S+", _strip_tags_quick(text))) if by_words else None
-        if not by_words and _visible_length(_strip_tags_quick(text)) <= limit:
+        plain = _strip_tags_quick(text)
+        size = len(plain.split()) if by_words else _visible_length(plain)
+        if size <= limit:
             return text
-        if by_words and total is not None and total <= limit:
-            return text
-        parser = _HTMLTruncator(keep, by_words)
-        parser.feed(text)
-        parser.close()
-        out = self.add_truncation_text("".join(parser.output), truncate)
-        return out + "".join(f"</{tag}>" for tag in parser.open_tags)
+        kept, open_tags = _truncate_markup(text, keep, by_words)
+        out = self.add_truncation_text(kept, truncate)
+        return out + "".join(f"</{tag}>" for tag in open_tags)
 
 
 def _strip_tags_quick(text: str) -> str:
-    text = re.sub(r"<[^>]*>", "", text)
-    return re.sub(r"&[a-zA-Z0-9#]+;", "x", text)
+    return re.sub(r"&[a-zA-Z0-9#]+;", "x", text_only(text))
 
 
 @keep_lazy_text

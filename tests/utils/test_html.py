@@ -148,6 +148,17 @@ class TestStripTags:
             return
         assert isinstance(result, str)
 
+    @pytest.mark.parametrize("piece", ["<a", "<!--", "<a b='", "</"])
+    def test_hostile_unfinished_markup_is_kept_as_text(self, piece):
+        # The standard library's HTMLParser needs minutes for some of these.
+        value = piece * 20000
+        assert strip_tags(value) == value
+
+    def test_quoted_greater_than_inside_attributes(self):
+        assert strip_tags('<a title="x>y">link</a> after') == "link after"
+        assert strip_tags("<a title='>'>x</a><!-- c -->y<!DOCTYPE html><?pi?>z") == "xyz"
+        assert strip_tags("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2"
+
     def test_long_input_completes(self):
         assert strip_tags("<p>" + "x" * 100_000 + "</p>") == "x" * 100_000
 

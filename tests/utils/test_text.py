@@ -61,6 +61,17 @@ class TestTruncator:
     def test_html_entities_count_as_one_character(self):
         assert text.Truncator("<i>a &amp; b c</i>").chars(4, html=True) == "<i>a &amp;…</i>"
 
+    def test_html_with_quoted_brackets_and_comments(self):
+        t = text.Truncator('<a title="1 > 0">one two</a><!-- x --> three four')
+        assert t.words(2, html=True) == '<a title="1 > 0">one two</a><!-- x -->…'
+        assert t.chars(5, html=True) == '<a title="1 > 0">one …</a>'
+
+    def test_html_hostile_markup(self):
+        hostile = "<a b='" * 20000
+        assert text.Truncator(hostile).words(3, html=True).startswith("<a")
+        nested = "<b>" * 5000 + "word " * 10
+        assert text.Truncator(nested).words(2, html=True).endswith("</b>" * 5000)
+
     def test_lazy_text(self):
         assert text.Truncator(lazystr("abcdef")).chars(4) == "abc…"
 
