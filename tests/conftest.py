@@ -37,3 +37,14 @@ def _close_database_connections():
     from tests.db_fixtures import teardown_databases
 
     teardown_databases()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_contrib_tables(test_databases):
+    """The installed contrib apps' tables (contenttypes, auth, sessions) exist on every test database,
+    as after ``migrate``; test apps without migrations keep creating their own tables."""
+    from django.core.management import call_command
+
+    for alias in DATABASE_ALIASES:
+        test_databases(alias)
+        call_command("migrate", database=alias, verbosity=0, interactive=False)

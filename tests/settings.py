@@ -12,6 +12,10 @@ TIME_ZONE = "UTC"
 
 INSTALLED_APPS: list[str] = [
     # contrib apps and test apps are added here as they arrive
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "tests.db.backends.flushapp",
     "tests.core.management.cmdapp",
     "tests.db.models.app_models",
@@ -50,3 +54,6 @@ DATABASES = {
 TEMPLATES: list[dict] = []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "static/"
+
+# Fast hashing for tests (the default PBKDF2 costs ~0.5 s per password).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
