@@ -604,10 +604,10 @@ class IfNode(Node):
 
 
 def _needs_guard(condition: Any) -> bool:
-    """Filter arguments that are variables may raise VariableDoesNotExist."""
-    return any(
-        lookup for leaf in condition.leaves() for _func, args in leaf.value.filters for lookup, _ in args
-    )
+    """A bare operand whose filter arguments are variables may raise VariableDoesNotExist."""
+    if not isinstance(condition, Literal):
+        return False  # operators turn every exception into False themselves
+    return any(lookup for _func, args in condition.value.filters for lookup, _ in args)
 
 
 @register.tag("if")

@@ -79,12 +79,23 @@ class Operator:
 
     def compile(self, frame: Any) -> str:
         if self.op == "not":
-            return "(not %s)" % self.first.compile(frame)
-        left = self.first.compile(frame)
-        right = self.second.compile(frame)
-        if self.op in ("or", "and", "is", "is not"):
-            return "(%s %s %s)" % (left, self.op, right)
-        return "%s(%s, %s)" % (frame.const(COMPARISONS[self.op], "op"), left, right)
+            inner = "(not %s)" % self.first.compile(frame)
+        else:
+            left = self.first.compile(frame)
+            right = self.second.compile(frame)
+            if self.op in ("or", "and", "is", "is not"):
+                inner = "(%s %s %s)" % (left, self.op, right)
+            else:
+                inner = "%s(%s, %s)" % (frame.const(COMPARISONS[self.op], "op"), left, right)
+        # Like Django, any exception while evaluating an operator makes it False.
+        return "%s(lambda: %s)" % (frame.const(_evaluate, "guard"), inner)
+
+
+def _evaluate(thunk: Callable[[], Any]) -> Any:
+    try:
+        return thunk()
+    except Exception:
+        return False
 
 
 class Literal:

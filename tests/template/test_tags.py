@@ -266,3 +266,28 @@ def test_url_tag_reverses(template_urls):
     with pytest.raises(NoReverseMatch):
         render("{% url 'no-such-view' %}")
     assert render("{% url 'no-such-view' as u %}[{{ u }}]") == "[]"
+
+
+class _Boom:
+    @property
+    def prop(self):
+        raise ValueError("boom")
+
+
+@pytest.mark.parametrize(
+    "source,expected",
+    [
+        ("{% if b.prop or ok %}y{% else %}n{% endif %}", "n"),
+        ("{% if ok and b.prop == 1 %}y{% else %}n{% endif %}", "n"),
+        ("{% if not b.prop %}y{% else %}n{% endif %}", "n"),
+        ("{% if b.prop == 1 or ok %}y{% else %}n{% endif %}", "y"),
+    ],
+)
+def test_if_operator_exceptions_are_false(source, expected):
+    """An exception inside an operator makes that operator False (a bare operand still raises)."""
+    assert render(source, {"b": _Boom(), "ok": True}) == expected
+
+
+def test_if_bare_operand_exception_propagates():
+    with pytest.raises(ValueError):
+        render("{% if b.prop %}y{% endif %}", {"b": _Boom()})
