@@ -65,7 +65,7 @@ def test_labels_patterns_and_tags(project):
 @pytest.mark.slow
 def test_discovery_from_the_current_directory_finds_every_module(project):
     result = manage(project, "-p", "tests*.py")
-    assert "Ran 7 tests" in result.stderr, result.stderr
+    assert "Ran 10 tests" in result.stderr, result.stderr
     assert result.returncode == 1
 
 
@@ -148,3 +148,10 @@ def test_testserver_serves_fixture_data_from_a_test_database(project):
         server.terminate()
         server.wait(timeout=10)
     assert not (project / "db.sqlite3").exists() or (project / "db.sqlite3").stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_client_login_force_login_logout_and_session_with_contrib_auth(project):
+    result = manage(project, "shop.tests_auth", "--noinput")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ran 3 tests" in result.stderr

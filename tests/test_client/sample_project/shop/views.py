@@ -9,3 +9,11 @@ def products(request):
 
 def hello(request):
     return HttpResponse("<p>Hello <b>shop</b></p>")
+
+
+def whoami(request):
+    return HttpResponse(request.user.username if request.user.is_authenticated else "anonymous")
+
+
+def colour(request):
+    return HttpResponse(request.session.get("colour", "none"))
