@@ -308,3 +308,50 @@ def test_test_app_models_pass_all_checks():
     for model in apps.get_app_config("model_tests").get_models():
         errors.extend(model.check(databases=["default"]))
     assert [e for e in errors if e.id != "fields.E210"] == []
+
+
+def test_default_auto_field_warning(registry):
+    from django.apps.config import AppConfig
+
+    class PlainConfig(AppConfig):
+        name = "tests.db.models.app_models"
+        label = "plain_models"
+
+    plain = Apps(
+        [PlainConfig("tests.db.models.app_models", __import__("tests.db.models.app_models", fromlist=["x"]))]
+    )
+    model = type(
+        "Auto",
+        (models.Model,),
+        {"__module__": __name__, "Meta": type("Meta", (), {"app_label": "plain_models", "apps": plain})},
+    )
+    errors = [e for e in model.check() if e.id == "models.W042"]
+    if errors:  # only when DEFAULT_AUTO_FIELD isn't set explicitly in settings
+        assert "Auto-created primary key used when not defining a primary key type" in errors[0].msg
+    assert isinstance(model._meta.pk, models.BigAutoField)
+
+
+def test_swappable_foreign_key_deconstructs_to_setting(registry):
+    from django.conf import SettingsReference, settings
+
+    target = define(registry, "Member", meta={"swappable": "TEST_MEMBER_MODEL"})
+    field = models.ForeignKey(target, models.CASCADE)
+    define(registry, "Post", author=field)
+    had = hasattr(settings, "TEST_MEMBER_MODEL")
+    _, _, _, kwargs = field.deconstruct()
+    assert kwargs["to"] == "model_tests.member"
+    assert isinstance(kwargs["to"], SettingsReference)
+    assert kwargs["to"].setting_name == "TEST_MEMBER_MODEL"
+    assert not had
+
+
+def test_bound_field_pickles_by_reference():
+    import pickle
+
+    from tests.db.models.app_models.models import Book
+
+    field = Book._meta.get_field("title")
+    assert pickle.loads(pickle.dumps(field)) is field
+    unbound = models.CharField(max_length=3)
+    clone = pickle.loads(pickle.dumps(unbound))
+    assert clone.max_length == 3 and clone is not unbound

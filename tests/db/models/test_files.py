@@ -63,4 +63,6 @@ def test_generated_field_definition():
     assert kwargs["db_persist"] is True and isinstance(kwargs["output_field"], models.IntegerField)
     assert field.generated and not field.editable
     with pytest.raises(ValueError, match="GeneratedField cannot have a default."):
-        models.GeneratedField(expression=models.F("a"), output_field=models.IntegerField(), db_persist=True, default=1)
+        models.GeneratedField(
+            expression=models.F("a"), output_field=models.IntegerField(), db_persist=True, default=1
+        )
