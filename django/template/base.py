@@ -6,6 +6,8 @@ runtime); this module ties them together and re-exports Django's documented name
 
 from __future__ import annotations
 
+import linecache
+import weakref
 from typing import Any
 
 from django.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError
@@ -176,6 +178,8 @@ class Template:
 
         root, module = compile_nodelist_module(self.nodelist, self.origin.name, self.engine)
         self._modules.append(module)
+        # Generated source stays in linecache only as long as the template lives.
+        weakref.finalize(self, _forget_sources, self._modules)
         return root
 
     def _render(self, context: Any) -> str:
@@ -261,6 +265,11 @@ class Template:
             "start": start,
             "end": end,
         }
+
+
+def _forget_sources(modules: list) -> None:
+    for module in modules:
+        linecache.cache.pop(module.filename, None)
 
 
 def token_kwargs(bits: list[str], parser: Parser, support_legacy: bool = False) -> dict:

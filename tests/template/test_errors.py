@@ -183,3 +183,17 @@ def test_non_utf8_template_file(tmp_path):
     assert (
         Engine(dirs=[tmp_path], file_charset="latin-1").get_template("latin.html").render(Context()) == "café"
     )
+
+
+def test_generated_source_is_released_with_the_template():
+    """Templates built per request must not leak their generated source in linecache."""
+    import gc
+    import linecache
+
+    engine = make_engine({})
+    template = engine.from_string("{{ x }}")
+    filename = template._modules[0].filename
+    assert filename in linecache.cache
+    del template
+    gc.collect()
+    assert filename not in linecache.cache
