@@ -186,3 +186,32 @@ def test_async_client_get_post_and_follow():
             await client.get("/boom/")
 
     asyncio.run(run())
+
+
+def test_csrf_checks_are_skipped_unless_enforced():
+    from django.test import override_settings
+
+    with override_settings(MIDDLEWARE=["django.middleware.csrf.CsrfViewMiddleware"]):
+        assert Client().post("/echo/", {"a": "1"}).status_code == 200
+        assert Client(enforce_csrf_checks=True).post("/echo/", {"a": "1"}).status_code == 403
+
+
+def test_async_request_factory_builds_asgi_requests():
+    from django.core.handlers.asgi import ASGIRequest
+    from django.test import AsyncRequestFactory
+
+    request = AsyncRequestFactory().post("/echo/?q=1", {"k": "v"}, headers={"X-Custom": "yes"})
+    assert isinstance(request, ASGIRequest)
+    assert request.method == "POST"
+    assert request.GET["q"] == "1"
+    assert request.POST["k"] == "v"
+    assert request.headers["X-Custom"] == "yes"
+
+
+def test_request_factory_request_calls_views_directly():
+    from django.test import RequestFactory
+
+    from .urls import echo
+
+    response = echo(RequestFactory().get("/echo/", {"x": "1"}))
+    assert response.status_code == 200
