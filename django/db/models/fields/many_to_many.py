@@ -335,15 +335,6 @@ class ManyToManyField(RelatedField):
             kwargs["through"] = through if isinstance(through, str) else through._meta.label
         if self.remote_field.through_fields:
             kwargs["through_fields"] = self.remote_field.through_fields
-        sym_default = self.remote_field.model == RECURSIVE or (
-            not isinstance(self.remote_field.model, str)
-            and hasattr(self, "model")
-            and self.remote_field.model == self.model
-        )
-        if self.remote_field.symmetrical is not sym_default and not (
-            self.remote_field.symmetrical is False and not sym_default
-        ):
-            kwargs["symmetrical"] = self.remote_field.symmetrical
         return name, path, args, kwargs
 
     # -- joins ------------------------------------------------------------
