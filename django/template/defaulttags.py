@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from itertools import cycle as itertools_cycle
 from typing import Any
 
@@ -867,14 +868,15 @@ def lorem(parser: Any, token: Any) -> Node:
 
 
 # -- regroup -----------------------------------------------------------------------------------
+GroupedResult = namedtuple("GroupedResult", ["grouper", "list"])
+
+
 def _regroup(sequence: Any, keyfunc: Any) -> list:
-    from collections import namedtuple
     from itertools import groupby
 
     if sequence is None:
         return []
-    grouped = namedtuple("GroupedResult", ["grouper", "list"])
-    return [grouped(key, list(values)) for key, values in groupby(sequence, keyfunc)]
+    return [GroupedResult(key, list(values)) for key, values in groupby(sequence, keyfunc)]
 
 
 class RegroupNode(Node):

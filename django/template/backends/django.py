@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 from pkgutil import walk_packages
-from typing import Any
+from typing import Any, NoReturn
 
 from django.template.context import make_context
 from django.template.engine import Engine
@@ -123,7 +123,7 @@ def copy_exception(exc: Exception, backend: Any = None) -> TemplateDoesNotExist:
     return new
 
 
-def reraise(exc: TemplateDoesNotExist, backend: Any) -> None:
+def reraise(exc: TemplateDoesNotExist, backend: Any) -> NoReturn:
     new = copy_exception(exc, backend)
     raise new from exc
 

@@ -16,7 +16,7 @@ class Loader(BaseLoader):
         self.loaders = engine.get_template_loaders(loaders)
         super().__init__(engine)
 
-    def get_dirs(self) -> list:
+    def get_dirs(self) -> Any:
         for loader in self.loaders:
             if hasattr(loader, "get_dirs"):
                 yield from loader.get_dirs()
