@@ -122,3 +122,30 @@ def test_json_contains_where_supported(db, using, documents):
         return
     assert names(qs.filter(data__contains={"owner": {"role": "admin"}})) == ["a"]
     assert names(qs.filter(data__contained_by={"name": "c", "extra": None, "more": 1})) == ["c"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# No NUL (PostgreSQL refuses it in text) and no lone surrogates (not encodable).
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=60,
+) | st.sampled_from(["%", "_", "\\", "'", '"', "%_\\'", "🎉", "x" * 300])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=TEXT)
+def test_arbitrary_text_round_trips_and_filters_exactly(using, value):
+    qs = Everything.objects.using(using)
+    obj = qs.create(text=value, slug="")
+    try:
+        assert qs.get(pk=obj.pk).text == value
+        assert qs.filter(pk=obj.pk, text=value).count() == 1
+        assert qs.filter(pk=obj.pk, text__contains=value).count() == 1
+        assert qs.filter(pk=obj.pk, text__startswith=value).count() == 1
+        assert qs.filter(pk=obj.pk, text__endswith=value).count() == 1
+        if value:
+            assert qs.filter(pk=obj.pk, text__contains=value + "\u2603").count() == 0
+    finally:
+        obj.delete()
