@@ -5,6 +5,8 @@ import decimal
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.db.models.app_models.models import Everything
 
@@ -123,9 +125,6 @@ def test_json_contains_where_supported(db, using, documents):
     assert names(qs.filter(data__contains={"owner": {"role": "admin"}})) == ["a"]
     assert names(qs.filter(data__contained_by={"name": "c", "extra": None, "more": 1})) == ["c"]
 
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 # No NUL (PostgreSQL refuses it in text) and no lone surrogates (not encodable).
 TEXT = st.text(
