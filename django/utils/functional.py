@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import operator
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -94,31 +95,32 @@ def _lazy_proxy_unpickle(func: Callable, args: tuple, kwargs: dict, *resultclass
     return lazy(func, *resultclasses)(*args, **kwargs)
 
 
-def _make_forwarder(func: Callable, name: str) -> Callable:
+def _make_forwarder(name: str) -> Callable:
     def forward(self, *args, **kwargs):
-        return getattr(func(*self._args, **self._kw), name)(*args, **kwargs)
+        return getattr(self._cast(), name)(*args, **kwargs)
 
     forward.__name__ = name
     return forward
 
 
-def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
-    """Turn ``func`` into a function returning a lazy proxy: the real call
-    happens each time the proxy is used (str(), ==, +, methods of the result
-    classes...)."""
+@functools.cache
+def _proxy_class(resultclasses: tuple[type, ...]) -> type:
+    """The proxy class for one set of result classes, built once: lazy() is
+    called at import time all over the framework and must be cheap."""
 
     class __proxy__(Promise):
-        __slots__ = ("_args", "_kw")
+        __slots__ = ("_func", "_args", "_kw")
 
-        def __init__(self, args: tuple, kw: dict) -> None:
+        def __init__(self, func: Callable, args: tuple, kw: dict) -> None:
+            self._func = func
             self._args = args
             self._kw = kw
 
         def _cast(self) -> Any:
-            return func(*self._args, **self._kw)
+            return self._func(*self._args, **self._kw)
 
         def __reduce__(self):
-            return (_lazy_proxy_unpickle, (func, self._args, self._kw, *resultclasses))
+            return (_lazy_proxy_unpickle, (self._func, self._args, self._kw, *resultclasses))
 
         def __deepcopy__(self, memo: dict) -> Any:
             memo[id(self)] = self
@@ -144,12 +146,12 @@ def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
 
         def __eq__(self, other: object) -> bool:
             if isinstance(other, Promise):
-                other = other._cast()  # type: ignore[attr-defined]
+                other = other._cast()
             return self._cast() == other
 
         def __ne__(self, other: object) -> bool:
             if isinstance(other, Promise):
-                other = other._cast()  # type: ignore[attr-defined]
+                other = other._cast()
             return self._cast() != other
 
         def __lt__(self, other: Any) -> bool:
@@ -193,13 +195,21 @@ def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
                 if name in _PROXY_RESERVED or name in own or not callable(value):
                     continue
                 own.add(name)
-                setattr(__proxy__, name, _make_forwarder(func, name))
+                setattr(__proxy__, name, _make_forwarder(name))
+    return __proxy__
+
+
+def lazy(func: Callable, *resultclasses: type) -> Callable[..., Any]:
+    """Turn ``func`` into a function returning a lazy proxy: the real call
+    happens each time the proxy is used (str(), ==, +, methods of the result
+    classes...)."""
+    proxy_class = _proxy_class(resultclasses)
 
     @wraps(func)
     def __wrapper__(*args: Any, **kw: Any) -> Any:
-        return __proxy__(args, kw)
+        return proxy_class(func, args, kw)
 
-    __wrapper__._proxy_class = __proxy__  # type: ignore[attr-defined]
+    __wrapper__._proxy_class = proxy_class  # type: ignore[attr-defined]
     return __wrapper__
 
 

@@ -131,7 +131,7 @@ def _lazy_number(func: Any, *args: Any, number: Any) -> Any:
             count = _number_from(fkwargs, number) if fkwargs and number else fargs[0]
             return self._for(count).format(*fargs, **fkwargs)
 
-    return NumberAwareString((*args, 1), {})
+    return NumberAwareString(func, (*args, 1), {})
 
 
 def ngettext_lazy(singular: str, plural: str, number: Any = None) -> Any:
