@@ -52,3 +52,12 @@ def set_language(request: Any) -> HttpResponse:
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def __getattr__(name: str) -> Any:
+    # The catalog views pull in the app registry and formats; load them when used.
+    if name in {"JavaScriptCatalog", "JSONCatalog", "get_formats"}:
+        from django.views import _i18n_catalog
+
+        return getattr(_i18n_catalog, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
