@@ -315,3 +315,37 @@ def test_trim_whitespace():
 
 def test_round_away_from_one():
     assert [translation.round_away_from_one(v) for v in (0.5, 1, 1.5, 2.2, -0.5)] == [0, 1, 2, 3, -1]
+
+
+class TestAppCatalogs:
+    def test_installed_apps_catalogs_rank_between_locale_paths_and_django(
+        self, tmp_path, setting, monkeypatch
+    ):
+        from django.apps import apps
+
+        from tests.utils.conftest import write_mo
+
+        configs = list(apps.get_app_configs())
+        if len(configs) < 2:
+            pytest.skip("needs two installed apps")
+        first_app, second_app = configs[0], configs[1]
+        first_dir, second_dir, project_dir = tmp_path / "app1", tmp_path / "app2", tmp_path / "project"
+        write_mo(
+            first_dir / "locale" / "fr" / "LC_MESSAGES" / "django.mo", {"Shared": "Premier", "One": "Un"}
+        )
+        write_mo(
+            second_dir / "locale" / "fr" / "LC_MESSAGES" / "django.mo", {"Shared": "Second", "Two": "Deux"}
+        )
+        write_mo(project_dir / "fr" / "LC_MESSAGES" / "django.mo", {"One": "Projet"})
+        monkeypatch.setattr(first_app, "path", str(first_dir))
+        monkeypatch.setattr(second_app, "path", str(second_dir))
+        setting(LOCALE_PATHS=[str(project_dir)])
+        with translation.override("fr"):
+            assert translation.gettext("Shared") == "Premier"  # earlier app wins
+            assert translation.gettext("Two") == "Deux"
+            assert translation.gettext("One") == "Projet"  # LOCALE_PATHS beat apps
+        dirs = trans_real.DjangoTranslation._search_dirs()
+        assert dirs[0] == str(project_dir)
+        assert dirs.index(str(first_dir / "locale")) < dirs.index(str(second_dir / "locale"))
+        assert dirs[-1].endswith("conf/locale")
+        trans_real.clear_caches()
