@@ -322,7 +322,6 @@ class TestAppCatalogs:
         self, tmp_path, setting, monkeypatch
     ):
         from django.apps import apps
-
         from tests.utils.conftest import write_mo
 
         configs = list(apps.get_app_configs())
