@@ -196,3 +196,45 @@ def test_duplicate_block_names():
 def test_empty_extends_name():
     with pytest.raises(TemplateSyntaxError, match="Invalid template name in 'extends'"):
         render("{% extends parent %}", {"parent": ""})
+
+
+COMBO_TEMPLATES = {"inc": "<{{ v }}|{{ k }}>", "base": "[{% block b %}{% endblock %}]"}
+COMBO_CASES = [
+    ("{% autoescape off %}{% include 'inc' %}{% endautoescape %}", {"v": "<", "k": 1}, "<<|1>"),
+    (
+        "{% for k, v in items %}{% include 'inc' %}{% endfor %}",
+        {"items": [(1, "<a>"), (2, "b")]},
+        "<&lt;a&gt;|1><b|2>",
+    ),
+    (
+        "{% for a in l %}{% for k in l %}{% include 'inc' with v=a %}{% endfor %}{% endfor %}",
+        {"l": [1, 2]},
+        "<1|1><1|2><2|1><2|2>",
+    ),
+    (
+        "{% extends 'base' %}{% block b %}{% for v in l %}{% with k=forloop.counter %}{% include 'inc' %}{% endwith %}{% endfor %}{% endblock %}",
+        {"l": "xy"},
+        "[<x|1><y|2>]",
+    ),
+    (
+        "{% for v in l %}{% ifchanged v %}{% include 'inc' %}{% endifchanged %}{% cycle 'a' 'b' as c %}{{ c }}{% endfor %}",
+        {"l": [1, 1, 2], "k": "K"},
+        "<1|K>aabb<2|K>aa",
+    ),
+    (
+        "{% with v=1 %}{% filter upper %}{% include 'inc' with k='z' %}{% endfilter %}{% endwith %}",
+        {},
+        "<1|Z>",
+    ),
+    (
+        "{% spaceless %}{% for v in l %} <b> {% include 'inc' %} </b> {% endfor %}{% endspaceless %}",
+        {"l": [1], "k": 2},
+        "<b><1|2></b>",
+    ),
+]
+
+
+@pytest.mark.parametrize("source,context,expected", COMBO_CASES)
+def test_compiled_locals_reach_included_templates(source, context, expected):
+    """Loop/with variables held in Python locals are synced to the context for include/blocks."""
+    assert render(source, context, templates=COMBO_TEMPLATES) == expected
