@@ -96,3 +96,11 @@ def test_template_assertions_pass():
         unittest.defaultTestLoader.loadTestsFromTestCase(TemplateAssertions).run(result)
     assert result.testsRun == 2
     assert not result.failures and not result.errors, result.failures + result.errors
+
+
+def test_shortcuts_render_uses_the_request_and_status():
+    from django.shortcuts import render
+
+    response = render(RequestFactory().get("/"), "views_tests/part.html", {"extra": "x"}, status=201)
+    assert response.status_code == 201
+    assert response.content.decode().strip() == "<span>x</span>"
