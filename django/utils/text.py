@@ -106,11 +106,14 @@ def _truncate_markup(text: str, limit: int, by_words: bool) -> tuple[str, list[s
         if token.kind != "tag":
             continue
         if token.closing:
-            if token.name in open_tags:
-                open_tags = open_tags[open_tags.index(token.name) + 1 :]
+            # Close the innermost matching tag and anything opened inside it.
+            for index in range(len(open_tags) - 1, -1, -1):
+                if open_tags[index] == token.name:
+                    del open_tags[index:]
+                    break
         elif not token.self_closing and token.name not in VOID_ELEMENTS:
-            open_tags.insert(0, token.name)
-    return "".join(output), open_tags
+            open_tags.append(token.name)
+    return "".join(output), open_tags[::-1]
 
 
 class Truncator(SimpleLazyObject):
