@@ -450,3 +450,27 @@ def test_ddl_in_a_transaction_needs_a_backend_that_can_roll_it_back(connection):
     with transaction.atomic(using=connection.alias), pytest.raises(TransactionManagementError):
         with connection.schema_editor() as editor:
             editor.create_model(Author)
+
+
+def test_db_default_expression_in_create_table(connection, create_tables):
+    class Stamp(models.Model):
+        label = models.CharField(max_length=10, db_default="none")
+        created = models.DateTimeField(db_default=models.functions.Now())
+
+        class Meta:
+            app_label = "backends_schema"
+            db_table = "schema_stamp"
+
+    try:
+        create_tables(Stamp)
+        qn = connection.ops.quote_name
+        run(connection, f"INSERT INTO {qn('schema_stamp')} ({qn('id')}) VALUES (1)")
+        label, created = run(connection, f"SELECT {qn('label')}, {qn('created')} FROM {qn('schema_stamp')}")[
+            0
+        ]
+        assert label == "none" and created is not None
+    finally:
+        from django.apps import apps
+
+        apps.all_models["backends_schema"].pop("stamp", None)
+        apps.clear_cache()
