@@ -6,6 +6,7 @@ import argparse
 import os
 import random
 import sys
+import time
 import unittest
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -360,7 +361,9 @@ class DiscoverRunner:
         if hasattr(suite, "aliases"):
             suite.aliases = sorted(databases)
         serialized = {alias for alias in databases if _wants_serialized_rollback(suite, alias)}
+        started = time.perf_counter()
         old_config = self.setup_databases(aliases=databases, serialized_aliases=serialized)
+        self._timings = [("Total database setup", time.perf_counter() - started)]
         run_failed = False
         try:
             self.run_checks(databases)
@@ -370,7 +373,12 @@ class DiscoverRunner:
             raise
         finally:
             try:
+                started = time.perf_counter()
                 self.teardown_databases(old_config)
+                self._timings.append(("Total database teardown", time.perf_counter() - started))
+                if self.timing:
+                    for label, seconds in self._timings:
+                        sys.stderr.write(f"{label} took {seconds:.3f}s\n")
                 self.teardown_test_environment()
             except Exception:
                 if not run_failed:

@@ -83,6 +83,8 @@ def test_unknown_label_is_an_error(project):
 def test_reverse_and_shuffle_options(project):
     reversed_run = manage(project, "shop.tests", "--reverse")
     assert reversed_run.returncode == 0, reversed_run.stderr
+    timed = manage(project, "shop.tests", "--timing")
+    assert "Total database setup took" in timed.stderr and "Total run took" in timed.stderr, timed.stderr
     shuffled = manage(project, "shop.tests", "--shuffle", "42")
     assert shuffled.returncode == 0, shuffled.stderr
     assert "Using shuffle seed: 42" in shuffled.stdout

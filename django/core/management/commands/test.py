@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 from django.conf import settings
@@ -52,6 +53,9 @@ class Command(BaseCommand):
     def handle(self, *test_labels: str, **options: Any) -> None:
         runner_class = get_runner(settings, options["testrunner"])
         runner = runner_class(**options)
+        started = time.perf_counter()
         failures = runner.run_tests(list(test_labels))
+        if options.get("timing"):
+            sys.stderr.write(f"Total run took {time.perf_counter() - started:.3f}s\n")
         if failures:
             sys.exit(1)
