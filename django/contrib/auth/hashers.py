@@ -47,8 +47,11 @@ def verify_password(
         # Spend the time a real check would, so timing does not tell whether the user exists.
         make_password(get_random_string(UNUSABLE_PASSWORD_SUFFIX_LENGTH))
         return False, False
-    must_update = hasher.algorithm != preferred_hasher.algorithm or hasher.must_update(encoded)
-    is_correct = hasher.verify(password, encoded)
+    try:
+        must_update = hasher.algorithm != preferred_hasher.algorithm or hasher.must_update(encoded)
+        is_correct = hasher.verify(password, encoded)
+    except (ValueError, TypeError):
+        return False, False  # a stored password this hasher cannot even parse matches nothing
     if not is_correct and not must_update and hasher.must_update(encoded):
         hasher.harden_runtime(password, encoded)
     return is_correct, must_update

@@ -15,4 +15,6 @@ class MessagesConfig(AppConfig):
             if setting == "MESSAGE_TAGS":
                 base.LEVEL_TAGS = base.get_level_tags()
 
-        setting_changed.connect(update_level_tags, dispatch_uid="django.contrib.messages.update_level_tags")
+        setting_changed.connect(
+            update_level_tags, weak=False, dispatch_uid="django.contrib.messages.update_level_tags"
+        )

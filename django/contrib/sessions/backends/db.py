@@ -5,16 +5,22 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.contrib.sessions.backends.base import CreateError, SessionBase, UpdateError
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError, SessionBase, UpdateError
 from django.core.exceptions import SuspiciousOperation
 from django.db import DatabaseError, IntegrityError, router, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+_KEY_CHARS = frozenset(VALID_KEY_CHARS)
+
 
 class SessionStore(SessionBase):
     def __init__(self, session_key: str | None = None) -> None:
         super().__init__(session_key)
+
+    def _validate_session_key(self, key: Any) -> bool:
+        # Only keys this store could have made reach the database (a hostile cookie is no session).
+        return super()._validate_session_key(key) and len(key) <= 40 and set(key) <= _KEY_CHARS
 
     @classmethod
     def get_model_class(cls) -> Any:

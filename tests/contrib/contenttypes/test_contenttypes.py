@@ -1,0 +1,39 @@
+"""ContentType lookups, caching (query counts) and GenericForeignKey."""
+
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
+from django.test.utils import CaptureQueriesContext
+
+
+def test_get_for_model_is_cached(cdb):
+    with CaptureQueriesContext(cdb) as queries:
+        ct = ContentType.objects.get_for_model(User)
+        again = ContentType.objects.get_for_model(User())
+    assert ct == again and len(queries) == 1
+    assert (ct.app_label, ct.model) == ("auth", "user")
+    assert ct.model_class() is User
+    assert str(ct) == "Authentication and Authorization | user"
+    assert ContentType.objects.get_for_id(ct.id) is ct
+    assert ContentType.objects.get_by_natural_key("auth", "user") is ct
+
+
+def test_get_for_models_in_one_query(cdb):
+    with CaptureQueriesContext(cdb) as queries:
+        result = ContentType.objects.get_for_models(User, Group, Permission)
+    assert len(queries) == 1
+    assert {ct.model for ct in result.values()} == {"user", "group", "permission"}
+
+
+def test_stale_content_type_has_no_model_class(cdb):
+    ct = ContentType.objects.create(app_label="gone", model="ghost")
+    try:
+        assert ct.model_class() is None and ct.name == "ghost"
+    finally:
+        ct.delete()
+
+
+def test_object_lookup_through_content_type(cdb):
+    user = User.objects.create_user("ann", password="x")
+    ct = ContentType.objects.get_for_model(User)
+    assert ct.get_object_for_this_type(pk=user.pk) == user
+    assert list(ct.get_all_objects_for_this_type(username="ann")) == [user]
