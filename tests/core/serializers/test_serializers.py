@@ -48,7 +48,16 @@ def test_json_indent_and_fields_selection(data):
     assert json.loads(text)[0]["fields"] == {"name": "Ann"}
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "xml", "python"])
+FORMATS = ["json", "jsonl", "xml", "python"]
+try:
+    import yaml  # noqa: F401
+
+    FORMATS.append("yaml")
+except ImportError:  # the yaml format exists only with PyYAML installed
+    pass
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_round_trip(data, fmt):
     dumped = serializers.serialize(
         fmt, list(Author.objects.all()) + list(Tag.objects.all()) + list(Book.objects.all())
@@ -145,3 +154,15 @@ def test_django_json_encoder_types():
     }
     with pytest.raises(ValueError, match="JSON can't represent timezone-aware times."):
         json.dumps(datetime.time(1, tzinfo=datetime.UTC), cls=DjangoJSONEncoder)
+
+
+def test_yaml_without_pyyaml_or_with_it():
+    text_or_error = None
+    try:
+        import yaml  # noqa: F401
+    except ImportError:
+        with pytest.raises(ImportError):
+            serializers.serialize("yaml", [])
+        return
+    text_or_error = serializers.serialize("yaml", [])
+    assert text_or_error.strip() == "[]"
