@@ -61,10 +61,9 @@ class FieldOperation(Operation):
         )
 
 
-class AddField(FieldOperation):
-    """Add a field to a model."""
-
-    category = OperationCategory.ADDITION
+class _DefaultingFieldOperation(FieldOperation):
+    """AddField and AlterField: a field plus preserve_default (False: the default is a one-off
+    used to fill existing rows, and the state keeps no default)."""
 
     def __init__(self, model_name: str, name: str, field: Any, preserve_default: bool = True) -> None:
         self.preserve_default = preserve_default
@@ -76,6 +75,23 @@ class AddField(FieldOperation):
             kwargs["preserve_default"] = self.preserve_default
         return self.__class__.__name__, (), kwargs
 
+    def _with_one_off_default(self, field: Any, change: Any) -> None:
+        """Run change() with the operation's default on the rendered field when it is one-off."""
+        if self.preserve_default:
+            change()
+            return
+        field.default = self.field.default
+        try:
+            change()
+        finally:
+            field.default = NOT_PROVIDED
+
+
+class AddField(_DefaultingFieldOperation):
+    """Add a field to a model."""
+
+    category = OperationCategory.ADDITION
+
     def state_forwards(self, app_label: str, state: Any) -> None:
         state.add_field(app_label, self.model_name_lower, self.name, self.field, self.preserve_default)
 
@@ -85,12 +101,7 @@ class AddField(FieldOperation):
             return
         from_model = from_state.apps.get_model(app_label, self.model_name)
         field = to_model._meta.get_field(self.name)
-        if not self.preserve_default:
-            # The one-off default fills existing rows; the state keeps no default.
-            field.default = self.field.default
-        schema_editor.add_field(from_model, field)
-        if not self.preserve_default:
-            field.default = NOT_PROVIDED
+        self._with_one_off_default(field, lambda: schema_editor.add_field(from_model, field))
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         from_model = from_state.apps.get_model(app_label, self.model_name)
@@ -152,20 +163,10 @@ class RemoveField(FieldOperation):
         return super().reduce(operation, app_label)
 
 
-class AlterField(FieldOperation):
+class AlterField(_DefaultingFieldOperation):
     """Change a field's definition (type, null, default, ...)."""
 
     category = OperationCategory.ALTERATION
-
-    def __init__(self, model_name: str, name: str, field: Any, preserve_default: bool = True) -> None:
-        self.preserve_default = preserve_default
-        super().__init__(model_name, name, field)
-
-    def deconstruct(self) -> tuple[str, tuple, dict]:
-        kwargs: dict[str, Any] = {"model_name": self.model_name, "name": self.name, "field": self.field}
-        if self.preserve_default is not True:
-            kwargs["preserve_default"] = self.preserve_default
-        return self.__class__.__name__, (), kwargs
 
     def state_forwards(self, app_label: str, state: Any) -> None:
         state.alter_field(app_label, self.model_name_lower, self.name, self.field, self.preserve_default)
@@ -177,11 +178,9 @@ class AlterField(FieldOperation):
         from_model = from_state.apps.get_model(app_label, self.model_name)
         from_field = from_model._meta.get_field(self.name)
         to_field = to_model._meta.get_field(self.name)
-        if not self.preserve_default:
-            to_field.default = self.field.default
-        schema_editor.alter_field(from_model, from_field, to_field)
-        if not self.preserve_default:
-            to_field.default = NOT_PROVIDED
+        self._with_one_off_default(
+            to_field, lambda: schema_editor.alter_field(from_model, from_field, to_field)
+        )
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         self.database_forwards(app_label, schema_editor, from_state, to_state)
