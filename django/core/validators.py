@@ -187,6 +187,10 @@ def validate_integer(value: Any) -> None:
     return integer_validator(value)
 
 
+_ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_QUOTED_LOCAL = r'"(?:[\x01-\x08\x0b\x0c\x0e-\x1f\x21\x23-\x5b\x5d-\x7f]|\\[\x01-\x09\x0b\x0c\x0e-\x7f])*"'
+
+
 @deconstructible
 class EmailValidator:
     """An address 'user@domain' (dot-atom or quoted user part; domain name,
@@ -194,9 +198,10 @@ class EmailValidator:
 
     message = _("Enter a valid email address.")
     code = "invalid"
+    # RFC 5322 local part: a dot-atom, or a quoted string of printable ASCII
+    # (backslash escapes allowed, CR/LF not).
     user_regex = _lazy_re_compile(
-        r"(^[-!#$%&'*+/=?^_`{}|~0-9a-z]+(\.[-!#$%&'*+/=?^_`{}|~0-9a-z]+)*\Z"
-        r'|^"([\001-\010\013\014\016-\037!#-\[\]-\177]|\\[\001-\011\013\014\016-\177])*"\Z)',
+        rf"^(?:{_ATOM}(?:\.{_ATOM})*|{_QUOTED_LOCAL})\Z",
         re.IGNORECASE,
     )
     domain_regex = _lazy_re_compile(

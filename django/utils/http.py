@@ -16,28 +16,22 @@ from urllib.parse import urlencode as original_urlencode
 from django.utils.datastructures import MultiValueDict
 from django.utils.regex_helper import _lazy_re_compile
 
-ETAG_MATCH = _lazy_re_compile(
-    r"""
-    \A(      # start of string and capture group
-    (?:W/)?  # optional weak indicator
-    "        # opening quote
-    [^"]*    # any sequence of non-quote characters
-    "        # end quote
-    )\Z      # end of string and capture group
-""",
-    re.X,
-)
+# An entity tag (RFC 9110 section 8.8.3): optionally weak, always double-quoted.
+ETAG_MATCH = _lazy_re_compile(r'\A((?:W/)?"[^"]*")\Z')
 
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_D = r"(?P<day>[0-9]{2})"
-_D2 = r"(?P<day>[ 0-9][0-9])"
-_M = r"(?P<mon>\w{3})"
-_Y = r"(?P<year>[0-9]{4})"
-_Y2 = r"(?P<year>[0-9]{2})"
-_T = r"(?P<hour>[0-9]{2}):(?P<min>[0-9]{2}):(?P<sec>[0-9]{2})"
-RFC1123_DATE = _lazy_re_compile(r"^\w{3}, %s %s %s %s GMT$" % (_D, _M, _Y, _T))
-RFC850_DATE = _lazy_re_compile(r"^\w{6,9}, %s-%s-%s %s GMT$" % (_D, _M, _Y2, _T))
-ASCTIME_DATE = _lazy_re_compile(r"^\w{3} %s %s %s %s$" % (_M, _D2, _T, _Y))
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# The three date formats HTTP/1.1 recipients must accept (RFC 9110 section 5.6.7).
+_CLOCK = r"(?P<hour>\d{2}):(?P<min>\d{2}):(?P<sec>\d{2})"
+_MONTH = r"(?P<mon>[A-Za-z]{3})"
+RFC1123_DATE = _lazy_re_compile(
+    rf"^[A-Za-z]{{3}}, (?P<day>\d{{2}}) {_MONTH} (?P<year>\d{{4}}) {_CLOCK} GMT$", re.ASCII
+)
+RFC850_DATE = _lazy_re_compile(
+    rf"^[A-Za-z]{{6,9}}, (?P<day>\d{{2}})-{_MONTH}-(?P<year>\d{{2}}) {_CLOCK} GMT$", re.ASCII
+)
+ASCTIME_DATE = _lazy_re_compile(
+    rf"^[A-Za-z]{{3}} {_MONTH} (?P<day>[ \d]\d) {_CLOCK} (?P<year>\d{{4}})$", re.ASCII
+)
 
 RFC3986_GENDELIMS = ":/?#[]@"
 RFC3986_SUBDELIMS = "!$&'()*+,;="

@@ -266,18 +266,12 @@ def compress_sequence(sequence: Iterable[bytes], *, max_random_bytes: int | None
     yield buffer.read()
 
 
-# A bit of text with no spaces, where quoted parts may contain spaces.
-_smart_split_re = _lazy_re_compile(
-    r"""
-    (?:
-        [^\s'"]*
-        (?: "(?:[^"\\]|\\.)*" | '(?:[^'\\]|\\.)*' )
-        [^\s'"]*
-    )+
-    | \S+
-    """,
-    re.VERBOSE,
-)
+# A piece is a run of unquoted non-space characters and quoted strings (which
+# may contain spaces and backslash escapes); a lone unbalanced quote falls back
+# to plain non-space runs.
+_UNQUOTED = r"""[^\s'"]*"""
+_QUOTED = r'"(?:\\.|[^"\\])*"' + "|" + r"'(?:\\.|[^'\\])*'"
+_smart_split_re = _lazy_re_compile(rf"{_UNQUOTED}(?:(?:{_QUOTED}){_UNQUOTED})+|\S+")
 
 
 def smart_split(text: str) -> Iterator[str]:

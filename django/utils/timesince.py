@@ -8,13 +8,10 @@ from django.utils.html import avoid_wrapping
 from django.utils.timezone import is_aware
 from django.utils.translation import ngettext_lazy
 
+# Largest unit first; each message is formatted with {"num": count}.
 TIME_STRINGS = {
-    "year": ngettext_lazy("%(num)d year", "%(num)d years", "num"),
-    "month": ngettext_lazy("%(num)d month", "%(num)d months", "num"),
-    "week": ngettext_lazy("%(num)d week", "%(num)d weeks", "num"),
-    "day": ngettext_lazy("%(num)d day", "%(num)d days", "num"),
-    "hour": ngettext_lazy("%(num)d hour", "%(num)d hours", "num"),
-    "minute": ngettext_lazy("%(num)d minute", "%(num)d minutes", "num"),
+    unit: ngettext_lazy(f"%(num)d {unit}", f"%(num)d {unit}s", number="num")
+    for unit in ("year", "month", "week", "day", "hour", "minute")
 }
 TIME_STRINGS_KEYS = list(TIME_STRINGS)
 TIME_CHUNKS = [60 * 60 * 24 * 7, 60 * 60 * 24, 60 * 60, 60]  # week, day, hour, minute

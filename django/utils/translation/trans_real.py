@@ -28,17 +28,12 @@ CONTEXT_SEPARATOR = "\x04"
 ACCEPT_LANGUAGE_HEADER_MAX_LENGTH = 500
 LANGUAGE_CODE_MAX_LENGTH = 500
 
-accept_language_re = _lazy_re_compile(
-    r"""
-        # "en", "en-au", "x-y-z", "es-419", "*"
-        ([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)
-        # Optional "q=1.00", "q=0.8"
-        (?:\s*;\s*q=(0(?:\.[0-9]{,3})?|1(?:\.0{,3})?))?
-        # Multiple accepts per header.
-        (?:\s*,\s*|$)
-    """,
-    re.VERBOSE,
-)
+# One Accept-Language entry: a language range (or *), an optional quality
+# value between 0 and 1, then a comma or the end. split() on it leaves only
+# empty strings between matches when the header is well formed.
+_LANGUAGE_RANGE = r"([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\*)"
+_QUALITY = r"(?:\s*;\s*q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?"
+accept_language_re = _lazy_re_compile(_LANGUAGE_RANGE + _QUALITY + r"(?:\s*,\s*|$)", re.ASCII)
 language_code_re = _lazy_re_compile(r"^[a-z]{1,8}(?:-[a-z0-9]{1,8})*(?:@[a-z0-9]{1,20})?$", re.IGNORECASE)
 language_code_prefix_re = _lazy_re_compile(r"^/(\w+([@-]\w+){0,2})(/|$)")
 
