@@ -1,0 +1,1 @@
+"""Email backends: smtp, console, filebased, locmem, dummy."""
