@@ -19,11 +19,17 @@ class BoundField(RenderableFieldMixin):
         self.field = field
         self.name = name
         self.html_name = form.add_prefix(name)
-        self.html_initial_name = form.add_initial_prefix(name)
-        self.html_initial_id = form.add_initial_prefix(self.auto_id)
         self.label = pretty_name(name) if field.label is None else field.label
         self.help_text = field.help_text or ""
         self.renderer = form.renderer
+
+    @cached_property
+    def html_initial_name(self) -> str:
+        return self.form.add_initial_prefix(self.name)
+
+    @cached_property
+    def html_initial_id(self) -> str:
+        return self.form.add_initial_prefix(self.auto_id)
 
     @cached_property
     def subwidgets(self) -> list[BoundWidget]:

@@ -325,7 +325,7 @@ class GenericIPAddressField(CharField):
     def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return ""
-        value = value.strip()
+        value = str(value).strip()
         if value and ":" in value:
             return clean_ipv6_address(value, self.unpack_ipv4, max_length=self.max_length)
         return value
@@ -386,7 +386,7 @@ class JSONField(CharField):
             return value
         try:
             converted = json.loads(value, cls=self.decoder)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:
             raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value}) from exc
         if isinstance(converted, str):
             return JSONString(converted)
@@ -399,7 +399,7 @@ class JSONField(CharField):
             return None
         try:
             return json.loads(data, cls=self.decoder)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
             return InvalidJSONInput(data)
 
     def prepare_value(self, value: Any) -> Any:

@@ -60,7 +60,8 @@ class ChoiceWidget(Widget):
         self._choices = normalize_choices(value)
 
     def __deepcopy__(self, memo: dict) -> ChoiceWidget:
-        obj = copy.copy(self)
+        obj = object.__new__(type(self))
+        obj.__dict__.update(self.__dict__)
         obj.attrs = self.attrs.copy()
         obj._choices = copy.copy(self._choices)
         memo[id(self)] = obj

@@ -80,7 +80,8 @@ class BaseForm(RenderableFormMixin):
         self.label_suffix = label_suffix if label_suffix is not None else _(":")
         self.empty_permitted = empty_permitted
         self._errors: ErrorDict | None = None
-        self.fields = copy.deepcopy(self.base_fields)
+        memo: dict = {}
+        self.fields = {name: copy.deepcopy(field, memo) for name, field in self.base_fields.items()}
         self._bound_fields_cache: dict = {}
         self.order_fields(self.field_order if field_order is None else field_order)
         if use_required_attribute is not None:

@@ -39,7 +39,8 @@ class Widget(metaclass=MediaDefiningClass):
         self.attrs = {} if attrs is None else attrs.copy()
 
     def __deepcopy__(self, memo: dict) -> Widget:
-        obj = copy.copy(self)
+        obj = object.__new__(type(self))
+        obj.__dict__.update(self.__dict__)
         obj.attrs = self.attrs.copy()
         memo[id(self)] = obj
         return obj
