@@ -26,6 +26,8 @@ def _subclass_in(class_path: str, candidate_paths: list[str]) -> bool:
 def check_admin_app(app_configs: Any = None, **kwargs: Any) -> list:
     from django.contrib.admin.sites import all_sites
 
+    if not apps.is_installed("django.contrib.admin"):
+        return []
     errors: list = []
     for site in all_sites:
         errors.extend(site.check(app_configs))

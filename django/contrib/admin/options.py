@@ -142,6 +142,137 @@ class BaseModelAdmin:
     def get_sortable_by(self, request: Any) -> Any:
         return self.sortable_by if self.sortable_by is not None else self.get_list_display(request)
 
+    # ---------------------------------------------------------------- form fields
+    def formfield_for_dbfield(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        """The form field for a model field, with the admin's widgets and overrides."""
+        from django.contrib.admin import widgets
+
+        if db_field.choices:
+            return self.formfield_for_choice_field(db_field, request, **kwargs)
+        if isinstance(db_field, (models.ForeignKey, models.ManyToManyField)):
+            for klass in type(db_field).__mro__:
+                if klass in self.formfield_overrides:
+                    kwargs = {**self.formfield_overrides[klass], **kwargs}
+            if isinstance(db_field, models.ForeignKey):
+                formfield = self.formfield_for_foreignkey(db_field, request, **kwargs)
+            else:
+                formfield = self.formfield_for_manytomany(db_field, request, **kwargs)
+            return self._wrap_related(db_field, formfield, request)
+        for klass in type(db_field).__mro__:
+            overrides = self.formfield_overrides.get(klass) or widgets.admin_formfield_defaults(klass)
+            if overrides:
+                return db_field.formfield(**{**overrides, **kwargs})
+        return db_field.formfield(**kwargs)
+
+    def _wrap_related(self, db_field: Any, formfield: Any, request: Any) -> Any:
+        from django.contrib.admin import widgets
+
+        if formfield is None or db_field.name in self.raw_id_fields:
+            return formfield
+        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
+        if related_admin is None or isinstance(formfield.widget, widgets.RelatedFieldWidgetWrapper):
+            return formfield
+        formfield.widget = widgets.RelatedFieldWidgetWrapper(
+            formfield.widget,
+            db_field.remote_field,
+            self.admin_site,
+            can_add_related=related_admin.has_add_permission(request),
+            can_change_related=related_admin.has_change_permission(request),
+            can_view_related=related_admin.has_view_permission(request),
+            can_delete_related=False,
+        )
+        return formfield
+
+    def formfield_for_choice_field(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        from django import forms
+
+        if db_field.name in self.radio_fields:
+            kwargs.setdefault(
+                "widget", forms.RadioSelect(attrs={"class": get_ul_class(self.radio_fields[db_field.name])})
+            )
+        return db_field.formfield(**kwargs)
+
+    def get_field_queryset(self, db: Any, db_field: Any, request: Any) -> Any:
+        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
+        if related_admin is not None:
+            ordering = related_admin.get_ordering(request)
+            if ordering:
+                return db_field.remote_field.model._default_manager.using(db).order_by(*ordering)
+        return None
+
+    def formfield_for_foreignkey(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        from django.contrib.admin import widgets
+
+        db = kwargs.get("using")
+        if "widget" not in kwargs:
+            if db_field.name in self.get_autocomplete_fields(request):
+                kwargs["widget"] = widgets.AutocompleteSelect(db_field, self.admin_site, using=db)
+            elif db_field.name in self.raw_id_fields:
+                kwargs["widget"] = widgets.ForeignKeyRawIdWidget(
+                    db_field.remote_field, self.admin_site, using=db
+                )
+            elif db_field.name in self.radio_fields:
+                from django import forms
+
+                kwargs["widget"] = forms.RadioSelect(
+                    attrs={"class": get_ul_class(self.radio_fields[db_field.name])}
+                )
+                kwargs["empty_label"] = "None" if db_field.blank else None
+        if "queryset" not in kwargs:
+            queryset = self.get_field_queryset(db, db_field, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return db_field.formfield(**kwargs)
+
+    def formfield_for_manytomany(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        from django.contrib.admin import widgets
+
+        if not db_field.remote_field.through._meta.auto_created:
+            return None
+        db = kwargs.get("using")
+        if "widget" not in kwargs:
+            if db_field.name in self.get_autocomplete_fields(request):
+                kwargs["widget"] = widgets.AutocompleteSelectMultiple(db_field, self.admin_site, using=db)
+            elif db_field.name in self.raw_id_fields:
+                kwargs["widget"] = widgets.ManyToManyRawIdWidget(
+                    db_field.remote_field, self.admin_site, using=db
+                )
+            elif db_field.name in (*self.filter_vertical, *self.filter_horizontal):
+                kwargs["widget"] = widgets.FilteredSelectMultiple(
+                    db_field.verbose_name, db_field.name in self.filter_vertical
+                )
+        if "queryset" not in kwargs:
+            queryset = self.get_field_queryset(db, db_field, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return db_field.formfield(**kwargs)
+
+    def lookup_allowed(self, lookup: str, value: Any, request: Any = None) -> bool:
+        """Only lookups through fields named in list_filter (or date_hierarchy) may come from a URL."""
+        from django.contrib.admin.filters import SimpleListFilter
+
+        parts = lookup.split(LOOKUP_SEP)
+        allowed: set[str] = set()
+        for entry in getattr(self, "list_filter", ()) or ():
+            if isinstance(entry, type) and issubclass(entry, SimpleListFilter):
+                allowed.add(entry.parameter_name or "")
+                continue
+            path = entry[0] if isinstance(entry, (list, tuple)) else entry
+            allowed.add(path if isinstance(path, str) else path.name)
+        if getattr(self, "date_hierarchy", None):
+            allowed.add(self.date_hierarchy)
+        if lookup in allowed:
+            return True
+        for size in range(len(parts), 0, -1):
+            if LOOKUP_SEP.join(parts[:size]) in allowed:
+                return True
+        # A lookup on a plain local field (no relation crossed) is always allowed, as in Django.
+        try:
+            field = self.opts.get_field(parts[0])
+        except FieldDoesNotExist:
+            return True
+        return not field.is_relation or len(parts) <= 2
+
     @property
     def opts(self) -> Any:
         return self.model._meta
@@ -334,18 +465,235 @@ class ModelAdmin(BaseModelAdmin):
             may_have_duplicates = any("__" in lookup.rsplit("__", 1)[0] for lookup in orm_lookups)
         return queryset, may_have_duplicates
 
-    def get_actions(self, request: Any) -> dict:
-        if self.actions is None:
-            return {}
+    def _all_actions(self) -> dict:
+        """{name: (function, name, description)} for the site's actions and this admin's."""
         actions = {}
         for name, func in self.admin_site.actions:
-            actions[name] = (func, name, getattr(func, "short_description", capfirst(name.replace("_", " "))))
+            actions[name] = (func, name, self._action_description(func, name))
         for action in self.actions or ():
             func = action if callable(action) else getattr(self.__class__, action)
             name = getattr(func, "__name__", str(action))
-            func = partial(func, self) if not callable(action) else func
-            actions[name] = (func, name, getattr(func, "short_description", capfirst(name.replace("_", " "))))
+            bound = func if callable(action) else partial(func, self)
+            actions[name] = (bound, name, self._action_description(func, name))
         return actions
+
+    @staticmethod
+    def _action_description(func: Any, name: str) -> Any:
+        return getattr(func, "short_description", capfirst(name.replace("_", " ")))
+
+    def get_actions(self, request: Any) -> dict:
+        """The actions the user may run here (none in a popup or when ``actions = None``)."""
+        if self.actions is None or IS_POPUP_VAR in request.GET or IS_POPUP_VAR in request.POST:
+            return {}
+        allowed = {}
+        for name, (func, _name, description) in self._all_actions().items():
+            target = func.func if isinstance(func, partial) else func
+            perms = getattr(target, "allowed_permissions", ())
+            if all(getattr(self, f"has_{perm}_permission")(request) for perm in perms):
+                allowed[name] = (func, name, description)
+        return allowed
+
+    def get_action(self, action: Any) -> Any:
+        return self._all_actions().get(action)
+
+    # ---------------------------------------------------------------- changelist machinery
+    def get_changelist(self, request: Any, **kwargs: Any) -> Any:
+        from django.contrib.admin.views.main import ChangeList
+
+        return ChangeList
+
+    def get_changelist_instance(self, request: Any) -> Any:
+        list_display = list(self.get_list_display(request))
+        if self.get_actions(request):
+            list_display = ["action_checkbox", *list_display]
+        changelist = self.get_changelist(request)
+        return changelist(
+            request,
+            self.model,
+            list_display,
+            self.get_list_display_links(request, list_display),
+            self.get_list_filter(request),
+            self.date_hierarchy,
+            self.get_search_fields(request),
+            self.get_list_select_related(request),
+            self.list_per_page,
+            self.list_max_show_all,
+            self.list_editable,
+            self,
+            self.get_sortable_by(request),
+            self.search_help_text,
+        )
+
+    def get_paginator(
+        self,
+        request: Any,
+        queryset: Any,
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
+    ) -> Any:
+        from django.core.paginator import Paginator
+
+        return (self.paginator or Paginator)(queryset, per_page, orphans, allow_empty_first_page)
+
+    def get_preserved_filters(self, request: Any) -> str:
+        """The changelist's query string, to carry from the change form back to the list."""
+        from django.urls import Resolver404, resolve
+        from django.utils.http import urlencode
+
+        if not self.preserve_filters:
+            return ""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return ""
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        if match.url_name == f"{info}_changelist":
+            filters = request.GET.urlencode()
+        else:
+            filters = request.GET.get("_changelist_filters", "")
+        return urlencode({"_changelist_filters": filters}) if filters else ""
+
+    def action_checkbox(self, obj: Any) -> Any:
+        from django.utils.html import format_html
+
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            f"Select this object for an action - {obj}",
+        )
+
+    action_checkbox.short_description = "action"  # type: ignore[attr-defined]
+
+    def response_action(self, request: Any, queryset: Any) -> Any:
+        from django.contrib.admin.views.pages import response_action
+
+        return response_action(self, request, queryset)
+
+    def get_action_choices(self, request: Any, default_choices: Any = (("", "---------"),)) -> list:
+        choices = list(default_choices)
+        for _func, name, description in self.get_actions(request).values():
+            text = str(description) % {
+                "verbose_name": self.opts.verbose_name,
+                "verbose_name_plural": self.opts.verbose_name_plural,
+            }
+            choices.append((name, text))
+        return choices
+
+    # ---------------------------------------------------------------- the change form
+    def get_object(self, request: Any, object_id: str, from_field: str | None = None) -> Any:
+        from django.contrib.admin.utils import unquote
+        from django.core.exceptions import ValidationError
+
+        queryset = self.get_queryset(request)
+        field = self.opts.pk if from_field is None else self.opts.get_field(from_field)
+        try:
+            value = field.to_python(unquote(object_id))
+            return queryset.get(**{field.name: value})
+        except (self.model.DoesNotExist, ValidationError, ValueError, TypeError):
+            return None
+
+    def get_form(self, request: Any, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        """A ModelForm class for the change form (fields minus readonly ones)."""
+        from django.forms.models import modelform_factory
+
+        fields = kwargs.pop("fields", None) or helpers.flatten_fieldsets(self.get_fieldsets(request, obj))
+        readonly = list(self.get_readonly_fields(request, obj))
+        exclude = list(self.get_exclude(request, obj) or []) + readonly
+        form = self.form or self._default_form()
+        if getattr(form, "_meta", None) and form._meta.exclude and self.exclude is None:
+            exclude.extend(form._meta.exclude)
+        fields = [f for f in fields if f not in readonly] or None
+        if fields and fields == []:
+            fields = None
+        return modelform_factory(
+            self.model,
+            form=form,
+            fields=fields,
+            exclude=exclude or None,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+            **kwargs,
+        )
+
+    @staticmethod
+    def _default_form() -> Any:
+        from django.forms import ModelForm
+
+        return ModelForm
+
+    def get_formsets_with_inlines(self, request: Any, obj: Any = None) -> Any:
+        for inline in self.get_inline_instances(request, obj):
+            yield inline.get_formset(request, obj), inline
+
+    def get_changeform_initial_data(self, request: Any) -> dict:
+        initial = dict(request.GET.items())
+        for key in list(initial):
+            try:
+                field = self.opts.get_field(key)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many:
+                initial[key] = initial[key].split(",")
+        return initial
+
+    def save_form(self, request: Any, form: Any, change: bool) -> Any:
+        return form.save(commit=False)
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        obj.save()
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        obj.delete()
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        queryset.delete()
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        formset.save()
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def construct_change_message(self, request: Any, form: Any, formsets: Any, add: bool = False) -> list:
+        from django.contrib.admin.utils import construct_change_message
+
+        return construct_change_message(form, formsets, add)
+
+    def get_deleted_objects(self, objs: Any, request: Any) -> tuple:
+        from django.contrib.admin.utils import get_deleted_objects
+
+        return get_deleted_objects(objs, request, self.admin_site)
+
+    def response_add(self, request: Any, obj: Any, post_url_continue: str | None = None) -> Any:
+        from django.contrib.admin.views.responses import response_add
+
+        return response_add(self, request, obj, post_url_continue)
+
+    def response_change(self, request: Any, obj: Any) -> Any:
+        from django.contrib.admin.views.responses import response_change
+
+        return response_change(self, request, obj)
+
+    def response_delete(self, request: Any, obj_display: str, obj_id: Any) -> Any:
+        from django.contrib.admin.views.responses import response_delete
+
+        return response_delete(self, request, obj_display, obj_id)
+
+    def render_change_form(
+        self,
+        request: Any,
+        context: dict,
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> Any:
+        from django.contrib.admin.views.pages import render_change_form
+
+        return render_change_form(self, request, context, add, change, form_url, obj)
 
     # ---------------------------------------------------------------- history
     def log_addition(self, request: Any, obj: Any, message: Any) -> Any:
@@ -447,6 +795,42 @@ class InlineModelAdmin(BaseModelAdmin):
             )
         if self.verbose_name is None:
             self.verbose_name = self.opts.verbose_name
+
+    @property
+    def media(self) -> Any:
+        from django.forms import Media
+
+        return Media()
+
+    def get_formset(self, request: Any, obj: Any = None, **kwargs: Any) -> Any:
+        """An inline formset class for this inline's model, bound to the parent through its FK."""
+        from django.forms.models import BaseInlineFormSet, inlineformset_factory
+
+        fields = kwargs.pop("fields", None) or helpers.flatten_fieldsets(self.get_fieldsets(request, obj))
+        readonly = list(self.get_readonly_fields(request, obj))
+        exclude = list(self.get_exclude(request, obj) or []) + readonly
+        fields = [f for f in fields if f not in readonly]
+        can_delete = self.can_delete and self.has_delete_permission(request, obj)
+        options = {
+            "form": self.form or self._default_inline_form(),
+            "formset": self.formset or BaseInlineFormSet,
+            "fk_name": self.fk_name,
+            "fields": fields,
+            "exclude": exclude or None,
+            "formfield_callback": partial(self.formfield_for_dbfield, request=request),
+            "extra": self.get_extra(request, obj, **kwargs),
+            "min_num": self.get_min_num(request, obj, **kwargs),
+            "max_num": self.get_max_num(request, obj, **kwargs),
+            "can_delete": can_delete,
+            **kwargs,
+        }
+        return inlineformset_factory(self.parent_model, self.model, **options)
+
+    @staticmethod
+    def _default_inline_form() -> Any:
+        from django.forms import ModelForm
+
+        return ModelForm
 
     def get_extra(self, request: Any, obj: Any = None, **kwargs: Any) -> int:
         return self.extra

@@ -283,6 +283,8 @@ class AdminSite:
     def get_app_list(self, request: Any, app_label: str | None = None) -> list:
         """The apps and models the user may see, sorted by name."""
         app_dict = self._build_app_dict(request, app_label)
+        if app_label:
+            app_dict = {app_label: app_dict} if app_dict else {}
         app_list = sorted(app_dict.values(), key=lambda x: x["name"].lower())
         for app in app_list:
             app["models"].sort(key=lambda x: x["name"])

@@ -1,0 +1,59 @@
+// Reinhardt admin: a little progressive enhancement. Every page works without it.
+"use strict";
+(function () {
+  // Changelist: "select all" checkbox and the "N of M selected" counter.
+  function setupActions() {
+    const toggle = document.getElementById("action-toggle");
+    const boxes = Array.from(document.querySelectorAll("input.action-select"));
+    const counters = document.querySelectorAll(".action-counter");
+    if (!boxes.length) return;
+    function refresh() {
+      const chosen = boxes.filter((b) => b.checked).length;
+      counters.forEach((c) => { c.textContent = chosen + " of " + boxes.length + " selected"; });
+      if (toggle) toggle.checked = chosen === boxes.length;
+      boxes.forEach((b) => b.closest("tr").classList.toggle("selected", b.checked));
+    }
+    if (toggle) toggle.addEventListener("change", () => { boxes.forEach((b) => { b.checked = toggle.checked; }); refresh(); });
+    boxes.forEach((b) => b.addEventListener("change", refresh));
+    refresh();
+  }
+
+  // Inlines: an "Add another" button that copies the hidden __prefix__ template row.
+  function setupInlines() {
+    document.querySelectorAll(".js-inline-admin-formset").forEach((group) => {
+      const options = JSON.parse(group.dataset.inlineFormset || "{}");
+      const prefix = options.prefix;
+      const template = document.getElementById(prefix + "-empty");
+      const total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+      const max = document.getElementById("id_" + prefix + "-MAX_NUM_FORMS");
+      if (!template || !total) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "button add-row";
+      button.textContent = options.add_text || "Add another";
+      template.parentNode.closest(".inline-group").appendChild(button);
+      function atMax() { return max && max.value !== "" && Number(total.value) >= Number(max.value); }
+      button.hidden = atMax();
+      button.addEventListener("click", () => {
+        const index = Number(total.value);
+        const row = template.cloneNode(true);
+        row.hidden = false;
+        row.classList.remove("empty-form");
+        row.id = prefix + "-" + index;
+        row.innerHTML = row.innerHTML.replace(/__prefix__/g, String(index));
+        template.parentNode.insertBefore(row, template);
+        total.value = String(index + 1);
+        button.hidden = atMax();
+      });
+    });
+  }
+
+  // "No, take me back" links on confirmation pages.
+  function setupBackLinks() {
+    document.querySelectorAll("[data-history-back]").forEach((link) => {
+      link.addEventListener("click", (event) => { event.preventDefault(); window.history.back(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { setupActions(); setupInlines(); setupBackLinks(); });
+})();

@@ -1,0 +1,44 @@
+"""The tutorial's polls models, as the admin tests drive them."""
+
+import datetime
+
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+
+
+class Question(models.Model):
+    question_text = models.CharField(max_length=200)
+    pub_date = models.DateTimeField("date published")
+
+    class Meta:
+        app_label = "adminpolls"
+
+    def __str__(self):
+        return self.question_text
+
+    @admin.display(boolean=True, ordering="pub_date", description="Published recently?")
+    def was_published_recently(self):
+        now = timezone.now()
+        return now - datetime.timedelta(days=1) <= self.pub_date <= now
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE)
+    choice_text = models.CharField(max_length=200)
+    votes = models.IntegerField(default=0)
+
+    class Meta:
+        app_label = "adminpolls"
+
+    def __str__(self):
+        return self.choice_text
+
+
+class Vote(models.Model):
+    """Protects its choice from deletion (for the delete confirmation's protected list)."""
+
+    choice = models.ForeignKey(Choice, on_delete=models.PROTECT)
+
+    class Meta:
+        app_label = "adminpolls"
