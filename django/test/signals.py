@@ -91,3 +91,58 @@ def language_changed(*, setting: str, **kwargs: Any) -> None:
     clear = getattr(trans_real, "clear_caches", None)
     if clear is not None:
         clear()
+
+
+FORMAT_SETTINGS = {
+    "FORMAT_MODULE_PATH",
+    "LANGUAGE_CODE",
+    "USE_THOUSAND_SEPARATOR",
+    "DECIMAL_SEPARATOR",
+    "THOUSAND_SEPARATOR",
+    "NUMBER_GROUPING",
+    "DATE_FORMAT",
+    "DATETIME_FORMAT",
+    "TIME_FORMAT",
+    "SHORT_DATE_FORMAT",
+    "SHORT_DATETIME_FORMAT",
+    "MONTH_DAY_FORMAT",
+    "YEAR_MONTH_FORMAT",
+    "FIRST_DAY_OF_WEEK",
+    "DATE_INPUT_FORMATS",
+    "TIME_INPUT_FORMATS",
+    "DATETIME_INPUT_FORMATS",
+}
+
+
+@receiver(setting_changed)
+def localize_settings_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting in FORMAT_SETTINGS:
+        from django.utils import formats
+
+        reset = getattr(formats, "reset_format_cache", None)
+        if reset is not None:
+            reset()
+
+
+@receiver(setting_changed)
+def static_finders_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting not in {"STATICFILES_DIRS", "STATICFILES_FINDERS", "STATIC_ROOT"}:
+        return
+    try:
+        from django.contrib.staticfiles.finders import get_finder
+    except ImportError:
+        return
+    get_finder.cache_clear()
+
+
+@receiver(setting_changed)
+def static_storage_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting not in {"STORAGES", "STATIC_ROOT", "STATIC_URL"}:
+        return
+    try:
+        from django.contrib.staticfiles.storage import staticfiles_storage
+    except ImportError:
+        return
+    from django.utils.functional import empty
+
+    staticfiles_storage._wrapped = empty

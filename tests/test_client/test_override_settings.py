@@ -145,3 +145,15 @@ def test_modify_settings_unknown_action():
 def test_cannot_decorate_non_callables():
     with pytest.raises(TypeError, match="Cannot decorate object of type"):
         override_settings(A=1)(42)
+
+
+def test_format_settings_are_seen_inside_the_override():
+    import datetime
+
+    from django.utils import formats
+
+    day = datetime.date(2020, 1, 2)
+    with override_settings(DATE_FORMAT="Y/m/d"):
+        assert formats.date_format(day, use_l10n=False) == "2020/01/02"
+    with override_settings(DATE_FORMAT="d.m.Y"):
+        assert formats.date_format(day, use_l10n=False) == "02.01.2020"
