@@ -706,4 +706,3 @@ class UUIDIEndsWith(UUIDTextMixin, IEndsWith):
 
 # The date/time transforms (year, month, ..., date, time) register themselves on import.
 import django.db.models.functions.datetime  # noqa: E402, F401
-import django.db.models.json_lookups  # noqa: E402, F401

@@ -112,6 +112,47 @@ def test_json_has_key_lookups(using, documents):
     assert names(qs.filter(data__size__isnull=True)) == ["c"]
 
 
+def test_json_key_equal_none_matches_json_null_not_missing_keys(using, documents):
+    qs = Everything.objects.using(using)
+    assert names(qs.filter(data__extra=None)) == ["c"]
+    assert names(qs.filter(data__extra__isnull=True)) == ["a", "b"]
+
+
+def test_json_index_then_key_and_text_lookups(using):
+    qs = Everything.objects.using(using)
+    qs.create(data=[{"key": "Xylo", "n": 1}, {"key": "b"}])
+    qs.create(data=[{"key": "other"}])
+    assert [o.data[0]["key"] for o in qs.filter(data__0__key="Xylo")] == ["Xylo"]
+    assert [o.data[0]["key"] for o in qs.filter(data__0__key__icontains="yL")] == ["Xylo"]
+    assert [o.data[0]["key"] for o in qs.filter(data__1__key="b")] == ["Xylo"]
+    assert [o.data[0]["key"] for o in qs.filter(data__0__n=1)] == ["Xylo"]
+
+
+def test_json_key_in_and_kt_annotation(using, documents):
+    from django.db.models.fields.json import KT
+
+    qs = Everything.objects.using(using)
+    assert names(qs.filter(data__name__in=["a", "c", "zz"])) == ["a", "c"]
+    assert names(qs.filter(data__size__in=[10])) == ["b"]
+    roles = qs.annotate(role=KT("data__owner__role")).filter(role__startswith="ad")
+    assert [o.role for o in roles] == ["admin"]
+    assert sorted(qs.filter(data__has_key="owner").values_list(KT("data__owner__role"), flat=True)) == [
+        "admin",
+        "user",
+    ]
+
+
+def test_json_public_names_point_at_one_implementation():
+    from django.db.models.fields import json as json_module
+    from django.db.models.fields import json_lookups
+
+    assert json_module.KT is json_lookups.KT
+    assert json_module.KeyTransform is json_lookups.KeyTransform
+    assert json_module.KeyTextTransform is json_lookups.KeyTextTransform
+    transform = Everything._meta.get_field("data").get_transform("anykey")
+    assert isinstance(transform("data"), json_lookups.KeyTransform)
+
+
 def test_json_contains_where_supported(db, using, documents):
     from django.db import NotSupportedError
 

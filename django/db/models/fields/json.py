@@ -12,6 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 __all__ = ["JSONField"]
 
+# Django's public home of the key transforms; they live in json_lookups (which needs this module).
+_FROM_LOOKUPS = {"KT", "KeyTextTransform", "KeyTransform", "KeyTransformFactory", "compile_json_path"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_LOOKUPS:
+        from django.db.models.fields import json_lookups
+
+        return getattr(json_lookups, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 class JSONField(CheckFieldDefaultMixin, Field):
     empty_strings_allowed = False
@@ -108,10 +119,8 @@ class JSONField(CheckFieldDefaultMixin, Field):
         transform = super().get_transform(name)
         if transform:
             return transform
-        try:
-            from django.db.models.fields.json_lookups import KeyTransformFactory
-        except ImportError:
-            return None
+        from django.db.models.fields.json_lookups import KeyTransformFactory
+
         return KeyTransformFactory(name)
 
     def validate(self, value: Any, model_instance: Any) -> None:

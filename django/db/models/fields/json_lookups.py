@@ -1,7 +1,8 @@
-"""JSONField key/index/path transforms and the JSON lookups (has_key, contains, ...).
+"""JSONField key transforms (``data__key``, ``data__0``, ``KT()``) and the JSON lookups.
 
-Vendor differences live in as_postgresql()/as_mysql()/as_sqlite() methods, the
-place Django users put their own: PostgreSQL uses jsonb operators, SQLite and
+The one implementation behind ``django.db.models.fields.json.KeyTransform``,
+``KeyTextTransform`` and ``KT``. Vendor differences live in ``as_<vendor>``
+methods, where users put their own: PostgreSQL uses jsonb operators, SQLite and
 MySQL/MariaDB JSON path functions.
 """
 
@@ -10,11 +11,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import NotSupportedError
 from django.db.models import lookups
+from django.db.models.constants import LOOKUP_SEP
+from django.db.models.expressions import F
 from django.db.models.fields.base import Field
 from django.db.models.fields.json import JSONField
 from django.db.models.fields.text import TextField
+
+__all__ = [
+    "KT",
+    "ContainedBy",
+    "DataContains",
+    "HasAnyKeys",
+    "HasKey",
+    "HasKeys",
+    "KeyTextTransform",
+    "KeyTransform",
+    "KeyTransformFactory",
+    "compile_json_path",
+]
 
 
 def compile_json_path(key_transforms: list[str], include_root: bool = True) -> str:
@@ -24,10 +41,9 @@ def compile_json_path(key_transforms: list[str], include_root: bool = True) -> s
         try:
             num = int(key)
         except ValueError:
-            path.append(".")
-            path.append(json.dumps(key))
+            path.append("." + json.dumps(key))
         else:
-            path.append("[%s]" % num)
+            path.append(f"[{num}]")
     return "".join(path)
 
 
@@ -42,7 +58,7 @@ class KeyTransform(lookups.Transform):
         self.key_name = str(key_name)
 
     def preprocess_lhs(self, compiler: Any, connection: Any) -> tuple[str, list, list[str]]:
-        """The SQL of the JSON column under all chained keys, and those keys (outermost last)."""
+        """The SQL of the JSON column under all chained keys, and those keys (outermost first)."""
         key_transforms = [self.key_name]
         previous = self.lhs
         while isinstance(previous, KeyTransform):
@@ -53,20 +69,20 @@ class KeyTransform(lookups.Transform):
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         lhs, params, key_transforms = self.preprocess_lhs(compiler, connection)
-        return "JSON_EXTRACT(%s, %%s)" % lhs, (*params, compile_json_path(key_transforms))
+        return f"JSON_EXTRACT({lhs}, %s)", (*params, compile_json_path(key_transforms))
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         lhs, params, key_transforms = self.preprocess_lhs(compiler, connection)
         if len(key_transforms) > 1:
-            return "(%s %s %%s::text[])" % (lhs, self.postgres_nested_operator), (*params, key_transforms)
+            return f"({lhs} {self.postgres_nested_operator} %s::text[])", (*params, key_transforms)
         try:
-            return "(%s %s %%s::integer)" % (lhs, self.postgres_operator), (*params, int(self.key_name))
+            return f"({lhs} {self.postgres_operator} %s::integer)", (*params, int(self.key_name))
         except ValueError:
-            return "(%s %s %%s::text)" % (lhs, self.postgres_operator), (*params, self.key_name)
+            return f"({lhs} {self.postgres_operator} %s::text)", (*params, self.key_name)
 
 
 class KeyTextTransform(KeyTransform):
-    """``data__key`` as text (PostgreSQL ->>, MySQL JSON_UNQUOTE)."""
+    """``data__key`` as text (PostgreSQL ``->>``, MySQL ``JSON_UNQUOTE``)."""
 
     postgres_operator = "->>"
     postgres_nested_operator = "#>>"
@@ -75,7 +91,18 @@ class KeyTextTransform(KeyTransform):
     def as_mysql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         sql, params = super().as_sql(compiler, connection)
         # JSON_UNQUOTE yields a binary collation; CHAR takes the connection's (case-insensitive) one.
-        return "CAST(JSON_UNQUOTE(%s) AS CHAR)" % sql, params
+        return f"CAST(JSON_UNQUOTE({sql}) AS CHAR)", params
+
+
+def KT(path: str) -> KeyTextTransform:
+    """``KT("data__owner__name")``: the text at that key path of a JSONField."""
+    field_name, *keys = path.split(LOOKUP_SEP)
+    if not keys:
+        raise ValueError("KT() needs a field name followed by at least one key.")
+    expression: Any = F(field_name)
+    for key in keys[:-1]:
+        expression = KeyTransform(key, expression)
+    return KeyTextTransform(keys[-1], expression)
 
 
 class KeyTransformFactory:
@@ -104,6 +131,8 @@ def _root_and_paths(lookup: Any, compiler: Any, connection: Any) -> tuple[str, l
 
 
 class HasKeyLookup(lookups.Lookup):
+    """Whether the document has the key(s); several keys joined by ``logical_operator``."""
+
     prepare_rhs = False
     postgres_operator = "?"
     logical_operator = " AND "
@@ -114,7 +143,7 @@ class HasKeyLookup(lookups.Lookup):
         all_params = []
         for path in paths:
             all_params.extend([*params, path])
-        return "(%s)" % sql, all_params
+        return f"({sql})", all_params
 
     def as_sql(self, compiler: Any, connection: Any) -> Any:
         return self._path_sql(compiler, connection, "JSON_TYPE(%s, %%s) IS NOT NULL")
@@ -127,8 +156,8 @@ class HasKeyLookup(lookups.Lookup):
         keys = self.rhs if isinstance(self.rhs, (list, tuple)) else [self.rhs]
         keys = [str(k) for k in keys]
         if self.postgres_operator == "?":
-            return "(%s ? %%s::text)" % lhs, (*params, keys[0])
-        return "(%s %s %%s::text[])" % (lhs, self.postgres_operator), (*params, keys)
+            return f"({lhs} ? %s::text)", (*params, keys[0])
+        return f"({lhs} {self.postgres_operator} %s::text[])", (*params, keys)
 
 
 class HasKey(HasKeyLookup):
@@ -147,50 +176,52 @@ class HasAnyKeys(HasKeyLookup):
 
 
 class DataContains(lookups.FieldGetDbPrepValueMixin, lookups.Lookup):
+    """The document contains the given JSON (``@>``); not available on SQLite."""
+
     lookup_name = "contains"
+    template = "{lhs} @> {rhs}"
+    mysql_template = "JSON_CONTAINS({lhs}, {rhs})"
 
     def as_sql(self, compiler: Any, connection: Any) -> Any:
-        raise NotSupportedError("contains lookup is not supported on this database backend.")
+        raise NotSupportedError(f"{self.lookup_name} lookup is not supported on this database backend.")
+
+    def _operands(self, compiler: Any, connection: Any, template: str) -> Any:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if template.index("{lhs}") > template.index("{rhs}"):
+            return template.format(lhs=lhs, rhs=rhs), (*rhs_params, *lhs_params)
+        return template.format(lhs=lhs, rhs=rhs), (*lhs_params, *rhs_params)
 
     def as_postgresql(self, compiler: Any, connection: Any) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return "%s @> %s" % (lhs, rhs), (*lhs_params, *rhs_params)
+        return self._operands(compiler, connection, self.template)
 
     def as_mysql(self, compiler: Any, connection: Any) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return "JSON_CONTAINS(%s, %s)" % (lhs, rhs), (*lhs_params, *rhs_params)
+        return self._operands(compiler, connection, self.mysql_template)
 
 
 class ContainedBy(DataContains):
     lookup_name = "contained_by"
-
-    def as_sql(self, compiler: Any, connection: Any) -> Any:
-        raise NotSupportedError("contained_by lookup is not supported on this database backend.")
-
-    def as_postgresql(self, compiler: Any, connection: Any) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return "%s <@ %s" % (lhs, rhs), (*lhs_params, *rhs_params)
-
-    def as_mysql(self, compiler: Any, connection: Any) -> Any:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return "JSON_CONTAINS(%s, %s)" % (rhs, lhs), (*rhs_params, *lhs_params)
+    template = "{lhs} <@ {rhs}"
+    mysql_template = "JSON_CONTAINS({rhs}, {lhs})"
 
 
 class KeyTransformExact(lookups.Exact):
-    """``data__key=value``: compare JSON values (the rhs is JSON-encoded by JSONField)."""
+    """``data__key=value`` compares JSON values; ``data__key=None`` matches JSON null."""
+
+    can_use_none_as_rhs = True
 
     def _json_rhs(self, compiler: Any, connection: Any) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         if self.rhs_is_direct_value():
-            rhs = "JSON_EXTRACT(%s, '$')" % rhs
-        return "%s = %s" % (lhs, rhs), (*lhs_params, *rhs_params)
+            rhs = f"JSON_EXTRACT({rhs}, '$')"
+        return f"{lhs} = {rhs}", (*lhs_params, *rhs_params)
 
     def as_sqlite(self, compiler: Any, connection: Any) -> Any:
+        if self.rhs is None:
+            # JSON_EXTRACT gives SQL NULL for both a JSON null and a missing key.
+            lhs, params, keys = self.lhs.preprocess_lhs(compiler, connection)
+            return f"JSON_TYPE({lhs}, %s) = 'null'", (*params, compile_json_path(keys))
         return self._json_rhs(compiler, connection)
 
     def as_mysql(self, compiler: Any, connection: Any) -> Any:
@@ -204,8 +235,33 @@ class KeyTransformIsNull(lookups.IsNull):
         has_key = HasKey(self.lhs.lhs, self.lhs.key_name)
         sql, params = compiler.compile(has_key)
         if self.rhs:
-            return "NOT %s" % sql, params
+            return f"NOT {sql}", params
         return sql, params
+
+
+class KeyTransformIn(lookups.In):
+    """``data__key__in=[...]``: each JSON-encoded value is decoded where JSON is text."""
+
+    def batch_process_rhs(self, compiler: Any, connection: Any, rhs: Any = None) -> Any:
+        sqls, params = super().batch_process_rhs(compiler, connection, rhs)
+        if connection.vendor in ("sqlite", "mysql") and self.rhs_is_direct_value():
+            sqls = [f"JSON_EXTRACT({sql}, '$')" for sql in sqls]
+        return sqls, params
+
+    def as_mysql(self, compiler: Any, connection: Any) -> Any:
+        values = [value for value in self.rhs if value is not None] if self.rhs_is_direct_value() else None
+        if values is None:
+            return self.as_sql(compiler, connection)
+        if not values:
+            raise EmptyResultSet
+        # MariaDB's IN doesn't compare bound JSON values as JSON; ``=`` does.
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        parts, params = [], []
+        for value in values:
+            sqls, value_params = self.batch_process_rhs(compiler, connection, [value])
+            parts.append(f"{lhs} = {sqls[0]}")
+            params.extend([*lhs_params, *value_params])
+        return "(" + " OR ".join(parts) + ")", params
 
 
 class KeyTransformTextLookupMixin:
@@ -228,33 +284,27 @@ class KeyTransformNumericLookupMixin:
         return sql, params
 
 
+TEXT_LOOKUPS = ("iexact", "icontains", "startswith", "istartswith", "endswith", "iendswith")
+TEXT_LOOKUPS += ("regex", "iregex")
+NUMERIC_LOOKUPS = (lookups.LessThan, lookups.LessThanOrEqual, lookups.GreaterThan, lookups.GreaterThanOrEqual)
+
+
 def _register() -> None:
     for lookup in (DataContains, ContainedBy, HasKey, HasKeys, HasAnyKeys):
         JSONField.register_lookup(lookup)
-    KeyTransform.register_lookup(KeyTransformExact)
-    KeyTransform.register_lookup(KeyTransformIsNull)
     field_lookups = Field.get_lookups()
-    for name in (
-        "iexact",
-        "icontains",
-        "startswith",
-        "istartswith",
-        "endswith",
-        "iendswith",
-        "regex",
-        "iregex",
-    ):
-        base = field_lookups[name]
-        KeyTransform.register_lookup(
-            type("KeyTransform%s" % base.__name__, (KeyTransformTextLookupMixin, base), {})
-        )
-    for base in (lookups.LessThan, lookups.LessThanOrEqual, lookups.GreaterThan, lookups.GreaterThanOrEqual):
-        KeyTransform.register_lookup(
-            type("KeyTransform%s" % base.__name__, (KeyTransformNumericLookupMixin, base), {})
-        )
-    for lookup in (HasKey, HasKeys, HasAnyKeys):
+    for lookup in (KeyTransformExact, KeyTransformIsNull, KeyTransformIn, HasKey, HasKeys, HasAnyKeys):
         KeyTransform.register_lookup(lookup)
-    KeyTransform.register_lookup(type("KeyTransformIn", (lookups.In,), {}))
+    for name in TEXT_LOOKUPS:
+        base = field_lookups[name]
+        mixed = type(f"KeyTransform{base.__name__}", (KeyTransformTextLookupMixin, base), {})
+        KeyTransform.register_lookup(mixed)
+    for base in NUMERIC_LOOKUPS:
+        mixed = type(f"KeyTransform{base.__name__}", (KeyTransformNumericLookupMixin, base), {})
+        KeyTransform.register_lookup(mixed)
+    # KT() values are text: they compare as text, not as JSON.
+    for lookup in (lookups.Exact, lookups.In, *NUMERIC_LOOKUPS):
+        KeyTextTransform.register_lookup(lookup)
 
 
 _register()

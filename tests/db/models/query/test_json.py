@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from django.db import NotSupportedError
-from django.db.models.json_lookups import KT, KeyTextTransform, KeyTransform, compile_json_path
+from django.db.models.fields.json import KT, KeyTextTransform, KeyTransform, compile_json_path
 
 from .qapp.models import Doc
 
