@@ -21,6 +21,7 @@ INSTALLED_APPS: list[str] = [
     "tests.db.models.app_models",
     "tests.db.models.query.qapp",
     "tests.test_client.testapp",
+    "tests.forms.formsapp",
 ]
 
 MIDDLEWARE: list[str] = []
