@@ -77,11 +77,14 @@ class AdminEmailHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if find_spec("django.core.mail") is None:
             return  # no mail layer in this installation yet: nothing can be sent
-        request = getattr(record, "request", None)
-        subject = self._subject(record, request)
-        message = self._message(record, request)
-        html_message = self._html_message(record, request) if self.include_html else None
-        self.send_mail(subject, message, fail_silently=True, html_message=html_message)
+        try:
+            request = getattr(record, "request", None)
+            subject = self._subject(record, request)
+            message = self._message(record, request)
+            html_message = self._html_message(record, request) if self.include_html else None
+            self.send_mail(subject, message, fail_silently=True, html_message=html_message)
+        except Exception:  # noqa: BLE001 - like every logging handler: report, never raise
+            self.handleError(record)
 
     def _subject(self, record: logging.LogRecord, request: Any) -> str:
         if request is not None:
