@@ -504,6 +504,7 @@ class ModelAdmin(BaseModelAdmin):
 
     def get_changelist_instance(self, request: Any) -> Any:
         list_display = list(self.get_list_display(request))
+        list_display_links = self.get_list_display_links(request, list_display)
         if self.get_actions(request):
             list_display = ["action_checkbox", *list_display]
         changelist = self.get_changelist(request)
@@ -511,7 +512,7 @@ class ModelAdmin(BaseModelAdmin):
             request,
             self.model,
             list_display,
-            self.get_list_display_links(request, list_display),
+            list_display_links,
             self.get_list_filter(request),
             self.date_hierarchy,
             self.get_search_fields(request),
