@@ -183,19 +183,23 @@ class ImmutableList(tuple):
     def complain(self, *args: Any, **kwargs: Any):
         raise AttributeError(self.warning)
 
-    __delitem__ = complain
-    __delslice__ = complain
-    __iadd__ = complain
-    __imul__ = complain
-    __setitem__ = complain
-    __setslice__ = complain
-    append = complain
-    extend = complain
-    insert = complain
-    pop = complain
-    remove = complain
-    sort = complain
-    reverse = complain
+
+# Every list-style mutator answers with the custom message.
+for _mutator in (
+    "__delitem__",
+    "__setitem__",
+    "__iadd__",
+    "__imul__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "reverse",
+    "sort",
+):
+    setattr(ImmutableList, _mutator, ImmutableList.complain)
+del _mutator
 
 
 class DictWrapper(dict):

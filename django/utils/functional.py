@@ -19,28 +19,24 @@ class cached_property:
 
     name: str | None = None
 
-    @staticmethod
-    def func(instance: Any) -> Any:
-        raise TypeError("Cannot use cached_property instance without calling __set_name__() on it.")
-
     def __init__(self, func: Callable[[Any], Any]) -> None:
         self.real_func = func
         self.__doc__ = getattr(func, "__doc__", None)
         self.__module__ = getattr(func, "__module__", None)  # type: ignore[assignment]
 
     def __set_name__(self, owner: type, name: str) -> None:
-        if self.name is None:
-            self.name = name
-            self.func = self.real_func  # type: ignore[method-assign,assignment]
-        elif name != self.name:
+        if self.name is not None and self.name != name:
             raise TypeError(
                 f"Cannot assign the same cached_property to two different names ({self.name!r} and {name!r})."
             )
+        self.name = name
 
     def __get__(self, instance: Any, cls: type | None = None) -> Any:
         if instance is None:
             return self
-        value = instance.__dict__[self.name] = self.func(instance)
+        if self.name is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__() on it.")
+        instance.__dict__[self.name] = value = self.real_func(instance)
         return value
 
 
@@ -324,26 +320,35 @@ class LazyObject:
             return result
         return copy.deepcopy(self._wrapped, memo)
 
-    __bytes__ = new_method_proxy(bytes)
-    __str__ = new_method_proxy(str)
-    __bool__ = new_method_proxy(bool)
-    __dir__ = new_method_proxy(dir)
     __class__ = property(new_method_proxy(operator.attrgetter("__class__")))  # type: ignore[assignment]
-    __eq__ = new_method_proxy(operator.eq)
-    __lt__ = new_method_proxy(operator.lt)
-    __gt__ = new_method_proxy(operator.gt)
-    __ne__ = new_method_proxy(operator.ne)
     __hash__ = new_method_proxy(hash)  # type: ignore[assignment]
-    __getitem__ = new_method_proxy(operator.getitem)
-    __setitem__ = new_method_proxy(operator.setitem)
-    __delitem__ = new_method_proxy(operator.delitem)
-    __iter__ = new_method_proxy(iter)
-    __len__ = new_method_proxy(len)
-    __contains__ = new_method_proxy(operator.contains)
-    __add__ = new_method_proxy(operator.add)
-    __radd__ = new_method_proxy(lambda wrapped, other: other + wrapped)
-    __or__ = new_method_proxy(operator.or_)
-    __ror__ = new_method_proxy(lambda wrapped, other: other | wrapped)
+
+
+# Operations forwarded to the wrapped object (set up after the class body so
+# the table stays readable).
+_FORWARDED_OPERATIONS: dict[str, Callable] = {
+    "__bytes__": bytes,
+    "__str__": str,
+    "__bool__": bool,
+    "__dir__": dir,
+    "__eq__": operator.eq,
+    "__ne__": operator.ne,
+    "__lt__": operator.lt,
+    "__gt__": operator.gt,
+    "__getitem__": operator.getitem,
+    "__setitem__": operator.setitem,
+    "__delitem__": operator.delitem,
+    "__iter__": iter,
+    "__len__": len,
+    "__contains__": operator.contains,
+    "__add__": operator.add,
+    "__radd__": lambda wrapped, other: other + wrapped,
+    "__or__": operator.or_,
+    "__ror__": lambda wrapped, other: other | wrapped,
+}
+for _name, _operation in _FORWARDED_OPERATIONS.items():
+    setattr(LazyObject, _name, new_method_proxy(_operation))
+del _name, _operation
 
 
 class SimpleLazyObject(LazyObject):

@@ -70,14 +70,14 @@ class Node:
     def add(self, data: Any, conn_type: str) -> Any:
         """Combine ``data`` into this node with ``conn_type``, squashing nested
         nodes of the same connector; return the node that now holds ``data``."""
-        if self.connector != conn_type:
-            obj = self.copy()
-            self.connector = conn_type
-            self.children = [obj, data]
+        if conn_type != self.connector:
+            # Push the current contents down one level under the old connector.
+            self.children, self.connector = [self.copy(), data], conn_type
             return data
-        if isinstance(data, Node) and not data.negated and (data.connector == conn_type or len(data) == 1):
+        squashable = isinstance(data, Node) and not data.negated
+        if squashable and (len(data) == 1 or data.connector == conn_type):
             # A same-connector (or single-child) node flattens into this one.
-            self.children.extend(data.children)
+            self.children += data.children
             return self
         self.children.append(data)
         return data
