@@ -40,7 +40,10 @@ from django.db.models.expressions import (
 )
 from django.db.models.fields import *  # noqa: F403
 from django.db.models.fields import __all__ as fields_all
-from django.db.models.fields import json_lookups  # noqa: F401  (registers the JSON lookups)
+from django.db.models.fields import (
+    json_lookups,  # noqa: F401  (registers the JSON lookups)
+    tuple_lookups,  # noqa: F401  (registers the pk=(a, b) lookups)
+)
 from django.db.models.fields.composite import CompositePrimaryKey
 from django.db.models.fields.files import FileField, ImageField
 from django.db.models.fields.generated import GeneratedField

@@ -750,6 +750,61 @@ class Col(Expression):
         return (self.__class__, self.alias, _identity_value(self.target), _identity_value(self.output_field))
 
 
+class ColPairs(Expression):
+    """The columns of a multi-column field (CompositePrimaryKey): ``"a"."x", "a"."y"``."""
+
+    contains_column_references = True
+    possibly_multivalued = False
+    contains_aggregate = False
+    contains_over_clause = False
+
+    def __init__(self, alias, targets, sources, output_field):
+        super().__init__(output_field=output_field)
+        self.alias, self.targets, self.sources = alias, tuple(targets), tuple(sources)
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({self.alias!r}, {self.targets!r}, {self.sources!r})"
+
+    def __len__(self):
+        return len(self.targets)
+
+    def get_cols(self):
+        return [Col(self.alias, target, source) for target, source in zip(self.targets, self.sources)]
+
+    def get_source_expressions(self):
+        return self.get_cols()
+
+    def set_source_expressions(self, exprs):
+        assert all(isinstance(expr, Col) and expr.alias == self.alias for expr in exprs)
+        self.targets = tuple(col.target for col in exprs)
+
+    def as_sql(self, compiler, connection):
+        sqls = []
+        params = []
+        for col in self.get_cols():
+            sql, col_params = col.as_sql(compiler, connection)
+            sqls.append(sql)
+            params.extend(col_params)
+        return ", ".join(sqls), params
+
+    def resolve_expression(self, *args, **kwargs):
+        return self
+
+    def relabeled_clone(self, change_map):
+        new_alias = change_map.get(self.alias, self.alias)
+        if new_alias == self.alias:
+            return self
+        return self.__class__(new_alias, self.targets, self.sources, self.output_field)
+
+    def get_group_by_cols(self):
+        return self.get_cols()
+
+    @cached_property
+    def identity(self):
+        targets = tuple(_identity_value(target) for target in self.targets)
+        return (self.__class__, self.alias, targets, _identity_value(self.output_field))
+
+
 class Ref(Expression):
     """A reference to a column alias of the SELECT clause (an annotation)."""
 
@@ -912,6 +967,7 @@ from django.db.models.expressions_conditional import (  # noqa: E402
 __all__ = [
     "Case",
     "Col",
+    "ColPairs",
     "Combinable",
     "CombinedExpression",
     "DatabaseDefault",

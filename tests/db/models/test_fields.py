@@ -397,3 +397,18 @@ def test_generated_and_composite_argument_errors():
         models.CompositePrimaryKey("a")
     with pytest.raises(ValueError, match="CompositePrimaryKey args must be unique strings."):
         models.CompositePrimaryKey("a", "a")
+
+
+@pytest.mark.parametrize(
+    "field_class",
+    [models.PositiveSmallIntegerField, models.PositiveIntegerField, models.PositiveBigIntegerField],
+)
+def test_positive_integer_fields_refuse_negatives_on_every_backend(field_class, connection):
+    field = field_class()
+    low, high = field.integer_range(connection)
+    assert low == 0
+    assert high >= 32767
+    with pytest.raises(ValidationError) as exc:
+        field.clean(-1, None)
+    assert exc.value.messages == ["Ensure this value is greater than or equal to 0."]
+    assert field.clean(0, None) == 0

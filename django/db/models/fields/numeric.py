@@ -62,7 +62,7 @@ class IntegerField(Field):
         from django.db import connection
 
         result = super().validators
-        low, high = connection.ops.integer_field_range(self.get_internal_type())
+        low, high = self.integer_range(connection)
         if low is not None and not any(
             isinstance(v, validators.MinValueValidator)
             and (v.limit_value() if callable(v.limit_value) else v.limit_value) >= low
@@ -76,6 +76,10 @@ class IntegerField(Field):
         ):
             result.append(validators.MaxValueValidator(high))
         return result
+
+    def integer_range(self, connection: Any) -> tuple[int | None, int | None]:
+        """The (min, max) values the column holds on ``connection``."""
+        return connection.ops.integer_field_range(self.get_internal_type())
 
     def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
@@ -150,6 +154,11 @@ class PositiveIntegerRelDbTypeMixin:
 
 
 class _PositiveFormMixin:
+    def integer_range(self, connection: Any) -> tuple[int | None, int | None]:
+        # Positive means >= 0 even where the backend stores any signed integer (SQLite).
+        low, high = super().integer_range(connection)
+        return (0 if low is None else max(low, 0)), high
+
     def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"min_value": 0, **kwargs})
 

@@ -405,7 +405,8 @@ class Query(BaseExpression):
         # Verify the join is usable: reused joins must not be promoted later.
         if reuse is not None:
             reuse.update(join_list)
-        return join_info.transform_function(targets[0], final_alias)
+        # Expressions for generated columns, constraints and indexes name bare columns.
+        return join_info.transform_function(targets[0], final_alias if self.alias_cols else None)
 
     @staticmethod
     def _gen_cols(exprs, include_external: bool = False, resolve_refs: bool = True):

@@ -273,6 +273,16 @@ class CompositeItem(models.Model):
     qty = models.IntegerField(default=1)
 
 
+class Rectangle(models.Model):
+    width = models.IntegerField()
+    height = models.IntegerField()
+    area = models.GeneratedField(
+        expression=models.F("width") * models.F("height"),
+        output_field=models.IntegerField(),
+        db_persist=True,
+    )
+
+
 # -- files -------------------------------------------------------------------------------
 
 # Tests point this at a temporary directory.
