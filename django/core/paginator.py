@@ -105,21 +105,28 @@ class _PageLayout:
         return bottom, top
 
     def _elided_range(self, number: int, num_pages: int, on_each_side: int, on_ends: int):
+        """Pages at both ends and around ``number``; a gap of one page is shown
+        as that page, a longer gap as ELLIPSIS."""
         if num_pages <= (on_each_side + on_ends) * 2:
             yield from range(1, num_pages + 1)
             return
-        if number > (1 + on_each_side + on_ends) + 1:
-            yield from range(1, on_ends + 1)
+        shown = {*range(1, on_ends + 1), *range(num_pages - on_ends + 1, num_pages + 1)}
+        shown.update(range(max(1, number - on_each_side), min(num_pages, number + on_each_side) + 1))
+        previous = 0
+        for page in sorted(shown):
+            gap = page - previous - 1
+            if gap == 1:
+                yield previous + 1
+            elif gap > 1:
+                yield self.ELLIPSIS
+            yield page
+            previous = page
+        # With on_ends=0 the last pages may be hidden too.
+        hidden = num_pages - previous
+        if hidden == 1:
+            yield num_pages
+        elif hidden > 1:
             yield self.ELLIPSIS
-            yield from range(number - on_each_side, number + 1)
-        else:
-            yield from range(1, number + 1)
-        if number < (num_pages - on_each_side - on_ends) - 1:
-            yield from range(number + 1, number + on_each_side + 1)
-            yield self.ELLIPSIS
-            yield from range(num_pages - on_ends + 1, num_pages + 1)
-        else:
-            yield from range(number + 1, num_pages + 1)
 
 
 class Paginator(_PageLayout):
@@ -249,13 +256,13 @@ class Page(collections.abc.Sequence):
         return self.object_list[index]
 
     def has_next(self) -> bool:
-        return self.number < self.paginator.num_pages
+        return self.paginator.num_pages > self.number
 
     def has_previous(self) -> bool:
-        return self.number > 1
+        return self.number != 1
 
     def has_other_pages(self) -> bool:
-        return self.has_previous() or self.has_next()
+        return self.paginator.num_pages > 1 and (self.has_next() or self.has_previous())
 
     def next_page_number(self) -> int:
         return self.paginator.validate_number(self.number + 1)
@@ -265,15 +272,22 @@ class Page(collections.abc.Sequence):
 
     def start_index(self) -> int:
         """1-based index of the first object on this page (0 if there are none)."""
-        if self.paginator.count == 0:
-            return 0
-        return (self.paginator.per_page * (self.number - 1)) + 1
+        return _first_index(self.number, self.paginator.per_page, self.paginator.count)
 
     def end_index(self) -> int:
         """1-based index of the last object on this page."""
-        if self.number == self.paginator.num_pages:
-            return self.paginator.count
-        return self.number * self.paginator.per_page
+        return _last_index(
+            self.number, self.paginator.per_page, self.paginator.count, self.paginator.num_pages
+        )
+
+
+def _first_index(number: int, per_page: int, count: int) -> int:
+    return 0 if not count else per_page * number - per_page + 1
+
+
+def _last_index(number: int, per_page: int, count: int, num_pages: int) -> int:
+    # The last page also holds any orphans.
+    return count if number >= num_pages else per_page * number
 
 
 def _materialize(items: Any) -> list:
@@ -303,7 +317,7 @@ class AsyncPage:
         return self.number < await self.paginator.anum_pages()
 
     async def ahas_previous(self) -> bool:
-        return self.number > 1
+        return self.number != 1
 
     async def ahas_other_pages(self) -> bool:
         return await self.ahas_previous() or await self.ahas_next()
@@ -315,11 +329,8 @@ class AsyncPage:
         return await self.paginator.avalidate_number(self.number - 1)
 
     async def astart_index(self) -> int:
-        if await self.paginator.acount() == 0:
-            return 0
-        return (self.paginator.per_page * (self.number - 1)) + 1
+        return _first_index(self.number, self.paginator.per_page, await self.paginator.acount())
 
     async def aend_index(self) -> int:
-        if self.number == await self.paginator.anum_pages():
-            return await self.paginator.acount()
-        return self.number * self.paginator.per_page
+        count = await self.paginator.acount()
+        return _last_index(self.number, self.paginator.per_page, count, await self.paginator.anum_pages())

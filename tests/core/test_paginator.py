@@ -125,6 +125,14 @@ class TestPaginator:
         with pytest.warns(UnorderedObjectListWarning, match="unordered object_list"):
             Paginator(Unordered([1, 2]), 1)
 
+    def test_elided_page_range_without_ends(self):
+        ellipsis = Paginator.ELLIPSIS
+        paginator = Paginator(range(3), 1)
+        assert list(paginator.get_elided_page_range(1, on_each_side=0, on_ends=0)) == [1, ellipsis]
+        assert list(paginator.get_elided_page_range(2, on_each_side=0, on_ends=0)) == [1, 2, 3]
+        five = Paginator(range(5), 1)
+        assert list(five.get_elided_page_range(3, on_each_side=0, on_ends=0)) == [ellipsis, 3, ellipsis]
+
     def test_elided_page_range(self):
         paginator = Paginator(list(range(1000)), 10)
         ellipsis = Paginator.ELLIPSIS
@@ -224,3 +232,40 @@ class TestAsyncPaginator:
             return await AsyncPaginator(AsyncCounted([]), 10).acount()
 
         assert asyncio.run(run()) == 42
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+@given(
+    num_pages=st.integers(min_value=1, max_value=200),
+    data=st.data(),
+    on_each_side=st.integers(min_value=0, max_value=5),
+    on_ends=st.integers(min_value=0, max_value=4),
+)
+def test_elided_range_invariants(num_pages, data, on_each_side, on_ends):
+    """Every page near the current one and at the ends is shown, in order, and
+    ELLIPSIS only stands for two or more hidden pages."""
+    number = data.draw(st.integers(min_value=1, max_value=num_pages))
+    paginator = Paginator(range(num_pages), 1)
+    shown = list(paginator.get_elided_page_range(number, on_each_side=on_each_side, on_ends=on_ends))
+    pages = [p for p in shown if p != Paginator.ELLIPSIS]
+    assert pages == sorted(set(pages))
+    must = {
+        number,
+        *range(1, min(on_ends, num_pages) + 1),
+        *range(max(1, num_pages - on_ends + 1), num_pages + 1),
+    }
+    must |= {p for p in range(number - on_each_side, number + on_each_side + 1) if 1 <= p <= num_pages}
+    assert must <= set(pages)
+    bounded = [0, *shown, num_pages + 1]
+    for index, item in enumerate(bounded):
+        if item == Paginator.ELLIPSIS:
+            before, after = bounded[index - 1], bounded[index + 1]
+            assert after - before - 1 >= 2
+    for before, after in zip(bounded, bounded[1:]):
+        if Paginator.ELLIPSIS not in (before, after):
+            assert after == before + 1
+    if num_pages <= (on_each_side + on_ends) * 2:
+        assert shown == list(range(1, num_pages + 1))
