@@ -7,8 +7,8 @@ from typing import Any
 
 from django.forms.utils import RenderableFieldMixin, pretty_name
 from django.utils.functional import cached_property
-from django.utils.html import conditional_escape, format_html, html_safe
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, html_safe
+from django.utils.safestring import SafeString
 
 __all__ = ("BoundField", "BoundWidget")
 
@@ -64,13 +64,17 @@ class BoundField(RenderableFieldMixin):
 
     @property
     def errors(self) -> Any:
-        return self.form.errors.get(self.name, self.form.error_class(renderer=self.form.renderer, field_id=self.auto_id))
+        return self.form.errors.get(
+            self.name, self.form.error_class(renderer=self.form.renderer, field_id=self.auto_id)
+        )
 
     @property
     def template_name_override(self) -> str | None:
         return self.field.template_name
 
-    def as_widget(self, widget: Any = None, attrs: dict | None = None, only_initial: bool = False) -> SafeString:
+    def as_widget(
+        self, widget: Any = None, attrs: dict | None = None, only_initial: bool = False
+    ) -> SafeString:
         widget = widget or self.field.widget
         if self.field.localize:
             widget.is_localized = True
@@ -126,10 +130,18 @@ class BoundField(RenderableFieldMixin):
             initial_value = self.initial
         return field.has_changed(initial_value, self.data)
 
-    def label_tag(self, contents: Any = None, attrs: dict | None = None, label_suffix: Any = None, tag: str | None = None) -> SafeString:
+    def label_tag(
+        self,
+        contents: Any = None,
+        attrs: dict | None = None,
+        label_suffix: Any = None,
+        tag: str | None = None,
+    ) -> SafeString:
         contents = contents or self.label
         if label_suffix is None:
-            label_suffix = self.field.label_suffix if self.field.label_suffix is not None else self.form.label_suffix
+            label_suffix = (
+                self.field.label_suffix if self.field.label_suffix is not None else self.form.label_suffix
+            )
         if label_suffix and contents and contents[-1] not in ":?.!":
             contents = format_html("{}{}", contents, label_suffix)
         widget = self.field.widget
@@ -140,11 +152,23 @@ class BoundField(RenderableFieldMixin):
                 attrs = {**(attrs or {}), "for": id_for_label}
             if self.field.required and hasattr(self.form, "required_css_class"):
                 attrs = attrs or {}
-                attrs["class"] = ("%s %s" % (attrs["class"], self.form.required_css_class)) if "class" in attrs else self.form.required_css_class
-        context = {"field": self, "label": contents, "attrs": attrs, "use_tag": bool(id_), "tag": tag or "label"}
+                attrs["class"] = (
+                    ("%s %s" % (attrs["class"], self.form.required_css_class))
+                    if "class" in attrs
+                    else self.form.required_css_class
+                )
+        context = {
+            "field": self,
+            "label": contents,
+            "attrs": attrs,
+            "use_tag": bool(id_),
+            "tag": tag or "label",
+        }
         return self.form.render(self.form.template_name_label, context)
 
-    def legend_tag(self, contents: Any = None, attrs: dict | None = None, label_suffix: Any = None) -> SafeString:
+    def legend_tag(
+        self, contents: Any = None, attrs: dict | None = None, label_suffix: Any = None
+    ) -> SafeString:
         return self.label_tag(contents, attrs, label_suffix, tag="legend")
 
     def css_classes(self, extra_classes: Any = None) -> str:
@@ -183,11 +207,21 @@ class BoundField(RenderableFieldMixin):
     def build_widget_attrs(self, attrs: dict, widget: Any = None) -> dict:
         widget = widget or self.field.widget
         attrs = dict(attrs)
-        if widget.use_required_attribute(self.initial) and self.field.required and self.form.use_required_attribute:
+        if (
+            widget.use_required_attribute(self.initial)
+            and self.field.required
+            and self.form.use_required_attribute
+        ):
             # A required MultiWidget carries `required` only on the parts that are required.
-            if hasattr(self.field, "require_all_fields") and not self.field.require_all_fields and hasattr(widget, "widgets"):
+            if (
+                hasattr(self.field, "require_all_fields")
+                and not self.field.require_all_fields
+                and hasattr(widget, "widgets")
+            ):
                 for subfield, subwidget in zip(self.field.fields, widget.widgets):
-                    subwidget.attrs["required"] = subwidget.use_required_attribute(self.initial) and subfield.required
+                    subwidget.attrs["required"] = (
+                        subwidget.use_required_attribute(self.initial) and subfield.required
+                    )
             else:
                 attrs["required"] = True
         if self.field.disabled:
@@ -246,6 +280,3 @@ class BoundWidget:
     @property
     def choice_label(self) -> Any:
         return self.data["label"]
-
-
-_unused = (conditional_escape, mark_safe)

@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils.ipv6 import clean_ipv6_address
 from django.utils.translation import gettext_lazy as _
 
-from .choice_widgets import CallableChoices, normalize_choices
-from .fields import CharField, DateField, DateTimeField, Field, TimeField
-from .utils import from_current_timezone
-from .widgets import HiddenInput, MultipleHiddenInput, Select, SelectMultiple, Textarea
+from .choice_widgets import normalize_choices
+from .fields import CharField, DateField, Field, TimeField
 from .multi_widgets import SplitDateTimeWidget, SplitHiddenDateTimeWidget
+from .utils import from_current_timezone
+from .widgets import MultipleHiddenInput, Select, SelectMultiple, Textarea
 
 
 class ChoiceField(Field):
@@ -52,7 +52,9 @@ class ChoiceField(Field):
     def validate(self, value: Any) -> None:
         super().validate(value)
         if value and not self.valid_value(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
 
     def valid_value(self, value: Any) -> bool:
         text_value = str(value)
@@ -106,7 +108,9 @@ class MultipleChoiceField(ChoiceField):
             raise ValidationError(self.error_messages["required"], code="required")
         for val in value:
             if not self.valid_value(val):
-                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": val})
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": val}
+                )
 
     def has_changed(self, initial: Any, data: Any) -> bool:
         if self.disabled:
@@ -251,12 +255,22 @@ class SplitDateTimeField(MultiValueField):
         "invalid_time": _("Enter a valid time."),
     }
 
-    def __init__(self, *, input_date_formats: Any = None, input_time_formats: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, input_date_formats: Any = None, input_time_formats: Any = None, **kwargs: Any
+    ) -> None:
         errors = {**self.default_error_messages, **kwargs.get("error_messages", {})}
         localize = kwargs.get("localize", False)
         fields = (
-            DateField(input_formats=input_date_formats, error_messages={"invalid": errors["invalid_date"]}, localize=localize),
-            TimeField(input_formats=input_time_formats, error_messages={"invalid": errors["invalid_time"]}, localize=localize),
+            DateField(
+                input_formats=input_date_formats,
+                error_messages={"invalid": errors["invalid_date"]},
+                localize=localize,
+            ),
+            TimeField(
+                input_formats=input_time_formats,
+                error_messages={"invalid": errors["invalid_time"]},
+                localize=localize,
+            ),
         )
         super().__init__(fields, **kwargs)
 
@@ -387,7 +401,9 @@ class JSONField(CharField):
         try:
             converted = json.loads(value, cls=self.decoder)
         except (ValueError, RecursionError) as exc:
-            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value}) from exc
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": value}
+            ) from exc
         if isinstance(converted, str):
             return JSONString(converted)
         return converted
@@ -414,6 +430,3 @@ class JSONField(CharField):
         return json.dumps(initial, sort_keys=True, cls=self.encoder) != json.dumps(
             self.to_python(data), sort_keys=True, cls=self.encoder
         )
-
-
-_reexports = (CallableChoices, HiddenInput, DateTimeField)

@@ -97,14 +97,23 @@ class ChoiceWidget(Widget):
                 selected = (not has_selected or self.allow_multiple_selected) and str(sub_value) in value
                 has_selected |= selected
                 subgroup.append(
-                    self.create_option(name, sub_value, sub_label, selected, index, subindex=subindex, attrs=attrs)
+                    self.create_option(
+                        name, sub_value, sub_label, selected, index, subindex=subindex, attrs=attrs
+                    )
                 )
                 if subindex is not None:
                     subindex += 1
         return groups
 
     def create_option(
-        self, name: str, value: Any, label: Any, selected: bool, index: int, subindex: int | None = None, attrs: dict | None = None
+        self,
+        name: str,
+        value: Any,
+        label: Any,
+        selected: bool,
+        index: int,
+        subindex: int | None = None,
+        attrs: dict | None = None,
     ) -> dict:
         index = str(index) if subindex is None else "%s_%s" % (index, subindex)
         option_attrs = self.build_attrs(self.attrs, attrs) if self.option_inherits_attrs else {}
@@ -196,9 +205,16 @@ class NullBooleanSelect(Select):
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> bool | None:
         value = data.get(name)
-        return {True: True, "True": True, "False": False, False: False, "true": True, "false": False, "2": True, "3": False}.get(
-            value
-        )
+        return {
+            True: True,
+            "True": True,
+            "False": False,
+            False: False,
+            "true": True,
+            "false": False,
+            "2": True,
+            "3": False,
+        }.get(value)
 
 
 class SelectMultiple(Select):

@@ -15,17 +15,13 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.utils import from_current_timezone
 from django.forms.widgets import (
-    FILE_INPUT_CONTRADICTION,
     CheckboxInput,
-    ClearableFileInput,
     DateInput,
     DateTimeInput,
     EmailInput,
-    FileInput,
     HiddenInput,
     NullBooleanSelect,
     NumberInput,
-    Textarea,
     TextInput,
     TimeInput,
     URLInput,
@@ -34,7 +30,6 @@ from django.utils import formats
 from django.utils.dateparse import parse_datetime, parse_duration
 from django.utils.duration import duration_string
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 
 __all__ = (
     "Field", "CharField", "IntegerField", "DateField", "TimeField", "DateTimeField", "DurationField",
@@ -181,9 +176,20 @@ def _error_messages_for(cls: type) -> dict:
 
 class CharField(Field):
     def __init__(
-        self, *, max_length: int | None = None, min_length: int | None = None, strip: bool = True, empty_value: Any = "", **kwargs: Any
+        self,
+        *,
+        max_length: int | None = None,
+        min_length: int | None = None,
+        strip: bool = True,
+        empty_value: Any = "",
+        **kwargs: Any,
     ) -> None:
-        self.max_length, self.min_length, self.strip, self.empty_value = max_length, min_length, strip, empty_value
+        self.max_length, self.min_length, self.strip, self.empty_value = (
+            max_length,
+            min_length,
+            strip,
+            empty_value,
+        )
         super().__init__(**kwargs)
         if min_length is not None:
             self.validators.append(validators.MinLengthValidator(int(min_length)))
@@ -543,7 +549,7 @@ class NullBooleanField(BooleanField):
         pass
 
 
-from .choice_fields import (  # noqa: E402
+from .choice_fields import (  # noqa: E402, F401
     ChoiceField,
     ComboField,
     FilePathField,
@@ -557,10 +563,4 @@ from .choice_fields import (  # noqa: E402
     TypedMultipleChoiceField,
     UUIDField,
 )
-from .file_fields import FileField, ImageField  # noqa: E402
-
-_reexports = (
-    ChoiceField, ComboField, FilePathField, GenericIPAddressField, JSONField, MultipleChoiceField,
-    MultiValueField, SlugField, SplitDateTimeField, TypedChoiceField, TypedMultipleChoiceField, UUIDField,
-    FileField, ImageField, ClearableFileInput, FileInput, Textarea, FILE_INPUT_CONTRADICTION, ngettext_lazy,
-)  # fmt: skip
+from .file_fields import FileField, ImageField  # noqa: E402, F401

@@ -28,7 +28,9 @@ class FileField(Field):
         "contradiction": _("Please either submit a file or check the clear checkbox, not both."),
     }
 
-    def __init__(self, *, max_length: int | None = None, allow_empty_file: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *, max_length: int | None = None, allow_empty_file: bool = False, **kwargs: Any
+    ) -> None:
         self.max_length = max_length
         self.allow_empty_file = allow_empty_file
         super().__init__(**kwargs)
@@ -71,7 +73,9 @@ class FileField(Field):
 class ImageField(FileField):
     default_validators = [validators.validate_image_file_extension]
     default_error_messages = {
-        "invalid_image": _("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+        "invalid_image": _(
+            "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+        ),
     }
 
     def to_python(self, data: Any) -> Any:

@@ -178,7 +178,8 @@ class BaseForm(RenderableFormMixin):
             if bf.is_hidden:
                 if bf_errors:
                     top_errors += [
-                        _("(Hidden field %(name)s) %(error)s") % {"name": name, "error": str(e)} for e in bf_errors
+                        _("(Hidden field %(name)s) %(error)s") % {"name": name, "error": str(e)}
+                        for e in bf_errors
                     ]
                 hidden_fields.append(bf)
             else:
@@ -186,7 +187,9 @@ class BaseForm(RenderableFormMixin):
         return {"form": self, "fields": fields, "hidden_fields": hidden_fields, "errors": top_errors}
 
     def non_field_errors(self) -> ErrorList:
-        return self.errors.get(NON_FIELD_ERRORS, self.error_class(error_class="nonfield", renderer=self.renderer))
+        return self.errors.get(
+            NON_FIELD_ERRORS, self.error_class(error_class="nonfield", renderer=self.renderer)
+        )
 
     def add_error(self, field: str | None, error: Any) -> None:
         """Record `error` (a message, a ValidationError, or a dict of them) against `field`."""
@@ -296,10 +299,7 @@ class BaseForm(RenderableFormMixin):
             value = value()
         import datetime
 
-        if (
-            isinstance(value, (datetime.datetime, datetime.time))
-            and not field.widget.supports_microseconds
-        ):
+        if isinstance(value, (datetime.datetime, datetime.time)) and not field.widget.supports_microseconds:
             value = value.replace(microsecond=0)
         return value
 

@@ -282,7 +282,11 @@ class BaseFormSet(RenderableFormMixin):
         if not self.management_form.is_valid():
             error = ValidationError(
                 self.error_messages["missing_management_form"],
-                params={"field_names": ", ".join(self.management_form.add_prefix(n) for n in self.management_form.errors)},
+                params={
+                    "field_names": ", ".join(
+                        self.management_form.add_prefix(n) for n in self.management_form.errors
+                    )
+                },
                 code="missing_management_form",
             )
             self._non_form_errors.append(error)

@@ -34,10 +34,9 @@ class Media:
 
     @property
     def _css(self) -> dict:
-        by_medium: dict[str, list] = {}
+        by_medium: dict[str, None] = {}
         for css in self._css_lists:
-            for medium, paths in css.items():
-                by_medium.setdefault(medium, [])
+            by_medium.update(dict.fromkeys(css))
         return {medium: self.merge(*(css.get(medium, []) for css in self._css_lists)) for medium in by_medium}
 
     @property
@@ -49,7 +48,9 @@ class Media:
 
     def render_js(self) -> list:
         return [
-            path.__html__() if hasattr(path, "__html__") else format_html('<script src="{}"></script>', self.absolute_path(path))
+            path.__html__()
+            if hasattr(path, "__html__")
+            else format_html('<script src="{}"></script>', self.absolute_path(path))
             for path in self._js
         ]
 
@@ -62,7 +63,9 @@ class Media:
                     rendered.append(path.__html__())
                 else:
                     rendered.append(
-                        format_html('<link href="{}" media="{}" rel="stylesheet">', self.absolute_path(path), medium)
+                        format_html(
+                            '<link href="{}" media="{}" rel="stylesheet">', self.absolute_path(path), medium
+                        )
                     )
         return rendered
 
@@ -101,7 +104,8 @@ class Media:
             else:
                 cycle = [item for item in pending if not edges[item] <= placed]
                 warnings.warn(
-                    "Detected duplicate Media files in an opposite order: %s" % ", ".join(map(str, cycle[:2])),
+                    "Detected duplicate Media files in an opposite order: %s"
+                    % ", ".join(map(str, cycle[:2])),
                     MediaOrderConflictWarning,
                     stacklevel=2,
                 )

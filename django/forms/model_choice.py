@@ -54,7 +54,10 @@ class ModelChoiceIterator:
         return self.field.empty_label is not None or self.queryset.exists()
 
     def choice(self, obj: Any) -> tuple:
-        return (ModelChoiceIteratorValue(self.field.prepare_value(obj), obj), self.field.label_from_instance(obj))
+        return (
+            ModelChoiceIteratorValue(self.field.prepare_value(obj), obj),
+            self.field.label_from_instance(obj),
+        )
 
 
 class ModelChoiceField(ChoiceField):
@@ -81,12 +84,23 @@ class ModelChoiceField(ChoiceField):
         from django.forms.widgets import RadioSelect
 
         # A required radio list doesn't need a "nothing selected" option.
-        if required and initial is not None or (isinstance(widget, RadioSelect) or widget is RadioSelect) and not blank:
+        if (
+            required
+            and initial is not None
+            or (isinstance(widget, RadioSelect) or widget is RadioSelect)
+            and not blank
+        ):
             self.empty_label = None
         else:
             self.empty_label = empty_label
         Field.__init__(
-            self, required=required, widget=widget, label=label, initial=initial, help_text=help_text, **kwargs
+            self,
+            required=required,
+            widget=widget,
+            label=label,
+            initial=initial,
+            help_text=help_text,
+            **kwargs,
         )
         self.queryset = queryset
         self.limit_choices_to = limit_choices_to

@@ -137,7 +137,9 @@ class BaseModelFormSet(BaseFormSet):
             for form in valid_forms:
                 row = tuple(
                     d._get_pk_val() if hasattr(d, "_get_pk_val") else d
-                    for d in (form.cleaned_data[field] for field in unique_check if field in form.cleaned_data)
+                    for d in (
+                        form.cleaned_data[field] for field in unique_check if field in form.cleaned_data
+                    )
                 )
                 if len(row) != len(unique_check) or any(v is None for v in row):
                     continue
@@ -216,7 +218,12 @@ class BaseModelFormSet(BaseFormSet):
             widget = form._meta.widgets.get(pk.name, HiddenInput)
         else:
             widget = HiddenInput
-        if pk.editable and not getattr(pk, "auto_created", False) and not _is_auto(pk) and pk.name in form.fields:
+        if (
+            pk.editable
+            and not getattr(pk, "auto_created", False)
+            and not _is_auto(pk)
+            and pk.name in form.fields
+        ):
             pass
         else:
             form.fields[pk.name] = ModelChoiceField(qs, initial=pk_value, required=False, widget=widget)
@@ -293,7 +300,14 @@ class InlineForeignKeyField(Field):
     widget = HiddenInput
     default_error_messages = {"invalid_choice": _("The inline value did not match the parent instance.")}
 
-    def __init__(self, parent_instance: Any, *args: Any, pk_field: bool = False, to_field: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        parent_instance: Any,
+        *args: Any,
+        pk_field: bool = False,
+        to_field: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.parent_instance = parent_instance
         self.pk_field = pk_field
         self.to_field = to_field
@@ -395,7 +409,9 @@ class BaseInlineFormSet(BaseModelFormSet):
         return super().get_unique_error_message(unique_check)
 
 
-def _get_foreign_key(parent_model: Any, model: Any, fk_name: str | None = None, can_fail: bool = False) -> Any:
+def _get_foreign_key(
+    parent_model: Any, model: Any, fk_name: str | None = None, can_fail: bool = False
+) -> Any:
     """The ForeignKey from `model` to `parent_model` (named `fk_name` when there are several)."""
     from django.db.models import ForeignKey
 
@@ -410,7 +426,9 @@ def _get_foreign_key(parent_model: Any, model: Any, fk_name: str | None = None, 
         if len(fks) == 1:
             fk = fks[0]
             if not isinstance(fk, ForeignKey) or not points_to_parent(fk):
-                raise ValueError("fk_name '%s' is not a ForeignKey to '%s'." % (fk_name, parent_model._meta.label))
+                raise ValueError(
+                    "fk_name '%s' is not a ForeignKey to '%s'." % (fk_name, parent_model._meta.label)
+                )
             return fk
         raise ValueError("'%s' has no field named '%s'." % (model._meta.label, fk_name))
     fks = [f for f in opts.fields if isinstance(f, ForeignKey) and points_to_parent(f)]

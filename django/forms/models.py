@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldError, ImproperlyConfigured, ValidationError
-from django.forms.fields import Field
 from django.forms.forms import BaseForm, DeclarativeFieldsMetaclass
 from django.forms.utils import ErrorList
 
-from .model_choice import ModelChoiceField, ModelChoiceIterator, ModelChoiceIteratorValue, ModelMultipleChoiceField
+from .model_choice import (
+    ModelChoiceField,
+    ModelChoiceIterator,
+    ModelChoiceIteratorValue,
+    ModelMultipleChoiceField,
+)
 
 __all__ = (
     "ModelForm", "BaseModelForm", "model_to_dict", "fields_for_model", "ModelChoiceField",
@@ -33,7 +37,12 @@ def construct_instance(form: Any, instance: Any, fields: Any = None, exclude: An
     cleaned_data = form.cleaned_data
     file_fields = []
     for f in opts.fields:
-        if not f.editable or getattr(f, "auto_created", False) and f.primary_key or f.name not in cleaned_data:
+        if (
+            not f.editable
+            or getattr(f, "auto_created", False)
+            and f.primary_key
+            or f.name not in cleaned_data
+        ):
             continue
         if not _selected(f.name, fields, exclude):
             continue
@@ -41,7 +50,9 @@ def construct_instance(form: Any, instance: Any, fields: Any = None, exclude: An
         if (
             f.has_default()
             and f.name in form.fields
-            and form[f.name].field.widget.value_omitted_from_data(form.data, form.files, form.add_prefix(f.name))
+            and form[f.name].field.widget.value_omitted_from_data(
+                form.data, form.files, form.add_prefix(f.name)
+            )
             and cleaned_data.get(f.name) in form[f.name].field.empty_values
         ):
             continue
@@ -106,7 +117,10 @@ def fields_for_model(
     for f in _editable_model_fields(model._meta):
         if not getattr(f, "editable", False):
             if fields is not None and f.name in fields and (exclude is None or f.name not in exclude):
-                raise FieldError("'%s' cannot be specified for %s model form as it is a non-editable field" % (f.name, model.__name__))
+                raise FieldError(
+                    "'%s' cannot be specified for %s model form as it is a non-editable field"
+                    % (f.name, model.__name__)
+                )
             continue
         if not _selected(f.name, fields, exclude):
             continue
@@ -173,7 +187,9 @@ class ModelFormMetaclass(DeclarativeFieldsMetaclass):
         callback = attrs.get("formfield_callback") or opts.formfield_callback
         if callback is None:
             for base in new_class.__mro__[1:]:
-                callback = base.__dict__.get("formfield_callback") or getattr(getattr(base, "_meta", None), "formfield_callback", None)
+                callback = base.__dict__.get("formfield_callback") or getattr(
+                    getattr(base, "_meta", None), "formfield_callback", None
+                )
                 if callback:
                     break
         opts.formfield_callback = callback
@@ -195,7 +211,9 @@ class ModelFormMetaclass(DeclarativeFieldsMetaclass):
         missing = [name for name, value in fields.items() if value is None]
         missing = [name for name in missing if name not in new_class.declared_fields]  # type: ignore[attr-defined]
         if missing:
-            raise FieldError("Unknown field(s) (%s) specified for %s" % (", ".join(missing), opts.model.__name__))
+            raise FieldError(
+                "Unknown field(s) (%s) specified for %s" % (", ".join(missing), opts.model.__name__)
+            )
         fields.update(new_class.declared_fields)  # type: ignore[attr-defined]
         new_class.base_fields = fields  # type: ignore[attr-defined]
         return new_class
@@ -376,12 +394,10 @@ def modelform_factory(
     return type(form)(class_name, (form,), {"Meta": meta, "formfield_callback": formfield_callback})
 
 
-from .model_formsets import (  # noqa: E402
+from .model_formsets import (  # noqa: E402, F401
     BaseInlineFormSet,
     BaseModelFormSet,
     InlineForeignKeyField,
     inlineformset_factory,
     modelformset_factory,
 )
-
-_reexports = (Field, BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory)

@@ -10,10 +10,9 @@ from typing import Any
 from django.forms.utils import to_current_timezone
 from django.utils import formats
 from django.utils.dates import MONTHS
-from django.utils.translation import gettext_lazy as _
 
 from .choice_widgets import Select
-from .widgets import DateInput, HiddenInput, TimeInput, Widget
+from .widgets import DateInput, TimeInput, Widget
 
 
 class MultiWidget(Widget):
@@ -61,10 +60,14 @@ class MultiWidget(Widget):
         return ""
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> list:
-        return [w.value_from_datadict(data, files, name + n) for n, w in zip(self.widgets_names, self.widgets)]
+        return [
+            w.value_from_datadict(data, files, name + n) for n, w in zip(self.widgets_names, self.widgets)
+        ]
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return all(w.value_omitted_from_data(data, files, name + n) for n, w in zip(self.widgets_names, self.widgets))
+        return all(
+            w.value_omitted_from_data(data, files, name + n) for n, w in zip(self.widgets_names, self.widgets)
+        )
 
     def decompress(self, value: Any) -> list:
         raise NotImplementedError("Subclasses must implement this method.")
@@ -136,7 +139,11 @@ class SelectDateWidget(Widget):
     use_fieldset = True
 
     def __init__(
-        self, attrs: dict | None = None, years: Any = None, months: dict | None = None, empty_label: Any = None
+        self,
+        attrs: dict | None = None,
+        years: Any = None,
+        months: dict | None = None,
+        empty_label: Any = None,
     ) -> None:
         self.attrs = attrs or {}
         if years:
@@ -184,7 +191,9 @@ class SelectDateWidget(Widget):
                 year, month, day = (int(v) for v in match.groups())
             else:
                 try:
-                    parsed = datetime.datetime.strptime(value, formats.get_format("DATE_INPUT_FORMATS")[0]).date()
+                    parsed = datetime.datetime.strptime(
+                        value, formats.get_format("DATE_INPUT_FORMATS")[0]
+                    ).date()
                 except ValueError:
                     pass
                 else:
@@ -232,7 +241,4 @@ class SelectDateWidget(Widget):
         return data.get(name)
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return not any(("{}_{}".format(name, interval) in data) for interval in ("year", "month", "day"))
-
-
-_ = _
+        return not any((f"{name}_{interval}" in data) for interval in ("year", "month", "day"))

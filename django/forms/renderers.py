@@ -56,7 +56,12 @@ class EngineMixin:
     @cached_property
     def engine(self) -> Any:
         return self.backend(
-            {"APP_DIRS": True, "DIRS": [ROOT / self.backend.app_dirname], "NAME": "djangoforms", "OPTIONS": {}}
+            {
+                "APP_DIRS": True,
+                "DIRS": [ROOT / self.backend.app_dirname],
+                "NAME": "djangoforms",
+                "OPTIONS": {},
+            }
         )
 
 

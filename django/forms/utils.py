@@ -40,7 +40,9 @@ class RenderableMixin:
     def get_context(self) -> dict:
         raise NotImplementedError("Subclasses of RenderableMixin must provide a get_context() method.")
 
-    def render(self, template_name: str | None = None, context: dict | None = None, renderer: Any = None) -> SafeString:
+    def render(
+        self, template_name: str | None = None, context: dict | None = None, renderer: Any = None
+    ) -> SafeString:
         renderer = renderer or self.renderer  # type: ignore[attr-defined]
         template = template_name or self.template_name
         context = context or self.get_context()
@@ -136,7 +138,13 @@ class ErrorList(UserList, list, RenderableErrorMixin):
     template_name_text = "django/forms/errors/list/text.txt"
     template_name_ul = "django/forms/errors/list/ul.html"
 
-    def __init__(self, initlist: Any = None, error_class: str | None = None, renderer: Any = None, field_id: str | None = None) -> None:
+    def __init__(
+        self,
+        initlist: Any = None,
+        error_class: str | None = None,
+        renderer: Any = None,
+        field_id: str | None = None,
+    ) -> None:
         super().__init__(initlist)
         self.error_class = "errorlist" if error_class is None else "errorlist %s" % error_class
         self._renderer = renderer

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import copy
-import datetime
-import warnings
-from collections import defaultdict
-from itertools import chain
 from typing import Any
 
-from django.forms.utils import to_current_timezone
 from django.utils import formats
-from django.utils.html import format_html, html_safe
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -271,14 +264,18 @@ class ClearableFileInput(FileInput):
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         upload = super().value_from_datadict(data, files, name)
         self.checked = self.clear_checkbox_name(name) in data
-        if not self.is_required and CheckboxInput().value_from_datadict(data, files, self.clear_checkbox_name(name)):
+        if not self.is_required and CheckboxInput().value_from_datadict(
+            data, files, self.clear_checkbox_name(name)
+        ):
             if upload:
                 return FILE_INPUT_CONTRADICTION
             return False
         return upload
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
-        return super().value_omitted_from_data(data, files, name) and self.clear_checkbox_name(name) not in data
+        return (
+            super().value_omitted_from_data(data, files, name) and self.clear_checkbox_name(name) not in data
+        )
 
 
 class Textarea(Widget):
@@ -355,7 +352,7 @@ class CheckboxInput(Input):
 
 from .choice_widgets import (  # noqa: E402
     CheckboxSelectMultiple,
-    ChoiceWidget,
+    ChoiceWidget,  # noqa: F401
     NullBooleanSelect,
     RadioSelect,
     Select,
@@ -367,5 +364,3 @@ from .multi_widgets import (  # noqa: E402
     SplitDateTimeWidget,
     SplitHiddenDateTimeWidget,
 )
-
-_unused = (chain, defaultdict, datetime, warnings, format_html, html_safe, to_current_timezone, ChoiceWidget)

@@ -38,7 +38,9 @@ HOSTILE = st.one_of(
     st.text(max_size=300),
     st.text(alphabet="0123456789.-+eE:T ", max_size=40),
     st.lists(st.text(max_size=20), max_size=4),
-    st.sampled_from(["9" * 5000, "1e999999", "<script>alert(1)</script>", "\x00", "[" * 2000, "::ffff:999.1.1.1"]),
+    st.sampled_from(
+        ["9" * 5000, "1e999999", "<script>alert(1)</script>", "\x00", "[" * 2000, "::ffff:999.1.1.1"]
+    ),
     st.none(),
 )
 
@@ -64,7 +66,9 @@ class Everything(forms.Form):
 
 
 @settings(max_examples=80, deadline=None)
-@given(data=st.dictionaries(st.sampled_from(["text", "number", "when", "choice", "data"]), st.text(max_size=50)))
+@given(
+    data=st.dictionaries(st.sampled_from(["text", "number", "when", "choice", "data"]), st.text(max_size=50))
+)
 def test_form_cleaned_data_holds_only_clean_values(data):
     """A form with hostile data validates without crashing, keeping only valid values in cleaned_data."""
     form = Everything(data)

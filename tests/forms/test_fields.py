@@ -50,7 +50,11 @@ CLEAN_CASES = [
     (forms.MultipleChoiceField(choices=[("a", "A"), ("b", "B")]), ["a", "b"], ["a", "b"]),
     (forms.TypedMultipleChoiceField(choices=[(1, "1"), (2, "2")], coerce=int), ["1", "2"], [1, 2]),
     (forms.JSONField(), '{"a": [1, null]}', {"a": [1, None]}),
-    (forms.ComboField(fields=[forms.CharField(max_length=20), forms.EmailField()]), "x@example.com", "x@example.com"),
+    (
+        forms.ComboField(fields=[forms.CharField(max_length=20), forms.EmailField()]),
+        "x@example.com",
+        "x@example.com",
+    ),
 ]
 
 
@@ -62,8 +66,18 @@ def test_clean_normalises_valid_input(field, value, expected):
 
 ERROR_CASES = [
     (forms.CharField(), "", "required", "This field is required."),
-    (forms.CharField(max_length=3), "abcd", "max_length", "Ensure this value has at most 3 characters (it has 4)."),
-    (forms.CharField(min_length=3), "ab", "min_length", "Ensure this value has at least 3 characters (it has 2)."),
+    (
+        forms.CharField(max_length=3),
+        "abcd",
+        "max_length",
+        "Ensure this value has at most 3 characters (it has 4).",
+    ),
+    (
+        forms.CharField(min_length=3),
+        "ab",
+        "min_length",
+        "Ensure this value has at least 3 characters (it has 2).",
+    ),
     (forms.CharField(), "a\x00b", "null_characters_not_allowed", "Null characters are not allowed."),
     (forms.IntegerField(), "1.5", "invalid", "Enter a whole number."),
     (forms.IntegerField(max_value=10), "11", "max_value", "Ensure this value is less than or equal to 10."),
@@ -72,22 +86,52 @@ ERROR_CASES = [
     (forms.FloatField(), "abc", "invalid", "Enter a number."),
     (forms.FloatField(), "inf", "invalid", "Enter a number."),
     (forms.DecimalField(), "NaN", "invalid", "Enter a number."),
-    (forms.DecimalField(max_digits=3), "1234", "max_digits", "Ensure that there are no more than 3 digits in total."),
-    (forms.DecimalField(decimal_places=1), "1.25", "max_decimal_places", "Ensure that there are no more than 1 decimal place."),
+    (
+        forms.DecimalField(max_digits=3),
+        "1234",
+        "max_digits",
+        "Ensure that there are no more than 3 digits in total.",
+    ),
+    (
+        forms.DecimalField(decimal_places=1),
+        "1.25",
+        "max_decimal_places",
+        "Ensure that there are no more than 1 decimal place.",
+    ),
     (forms.DateField(), "2023-02-30", "invalid", "Enter a valid date."),
     (forms.TimeField(), "25:00", "invalid", "Enter a valid time."),
     (forms.DateTimeField(), "yesterday", "invalid", "Enter a valid date/time."),
     (forms.DurationField(), "soon", "invalid", "Enter a valid duration."),
     (forms.EmailField(), "not-an-email", "invalid", "Enter a valid email address."),
     (forms.URLField(), "http://", "invalid", "Enter a valid URL."),
-    (forms.SlugField(), "no spaces", "invalid", "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
+    (
+        forms.SlugField(),
+        "no spaces",
+        "invalid",
+        "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.",
+    ),
     (forms.UUIDField(), "xyz", "invalid", "Enter a valid UUID."),
     (forms.GenericIPAddressField(protocol="ipv4"), "::1", "invalid", "Enter a valid IPv4 address."),
     (forms.BooleanField(), "", "required", "This field is required."),
-    (forms.ChoiceField(choices=[("a", "A")]), "z", "invalid_choice", "Select a valid choice. z is not one of the available choices."),
+    (
+        forms.ChoiceField(choices=[("a", "A")]),
+        "z",
+        "invalid_choice",
+        "Select a valid choice. z is not one of the available choices.",
+    ),
     (forms.MultipleChoiceField(choices=[("a", "A")]), "a", "invalid_list", "Enter a list of values."),
-    (forms.MultipleChoiceField(choices=[("a", "A")]), ["a", "q"], "invalid_choice", "Select a valid choice. q is not one of the available choices."),
-    (forms.TypedChoiceField(choices=[("x", "x")], coerce=int), "x", "invalid_choice", "Select a valid choice. x is not one of the available choices."),
+    (
+        forms.MultipleChoiceField(choices=[("a", "A")]),
+        ["a", "q"],
+        "invalid_choice",
+        "Select a valid choice. q is not one of the available choices.",
+    ),
+    (
+        forms.TypedChoiceField(choices=[("x", "x")], coerce=int),
+        "x",
+        "invalid_choice",
+        "Select a valid choice. x is not one of the available choices.",
+    ),
     (forms.JSONField(), "{bad", "invalid", "Enter a valid JSON."),
     (forms.RegexField(r"^\d+$"), "12a", "invalid", "Enter a valid value."),
 ]
@@ -127,7 +171,7 @@ def test_datetime_field_accepts_iso_and_makes_aware():
     """DateTimeField parses ISO 8601 (with T and offsets) and returns aware datetimes under USE_TZ."""
     field = forms.DateTimeField()
     value = field.clean("2024-05-01T10:20:30+02:00")
-    assert value == datetime.datetime(2024, 5, 1, 8, 20, 30, tzinfo=datetime.timezone.utc)
+    assert value == datetime.datetime(2024, 5, 1, 8, 20, 30, tzinfo=datetime.UTC)
     naive = field.clean("2024-05-01 10:20")
     assert naive.tzinfo is not None and naive.hour == 10
 
@@ -146,7 +190,11 @@ def test_multivalue_field_require_all_fields_false_reports_incomplete():
 
     class Pair(forms.MultiValueField):
         def __init__(self, **kwargs):
-            super().__init__(fields=(forms.CharField(), forms.CharField(required=False)), require_all_fields=False, **kwargs)
+            super().__init__(
+                fields=(forms.CharField(), forms.CharField(required=False)),
+                require_all_fields=False,
+                **kwargs,
+            )
 
         def compress(self, data_list):
             return "|".join(data_list)
@@ -165,7 +213,9 @@ def test_file_field_checks_name_size_and_contradiction():
     assert error_of(field, SimpleUploadedFile("longname.txt", b"x")).messages == [
         "Ensure this filename has at most 5 characters (it has 12)."
     ]
-    assert error_of(field, "not a file").messages == ["No file was submitted. Check the encoding type on the form."]
+    assert error_of(field, "not a file").messages == [
+        "No file was submitted. Check the encoding type on the form."
+    ]
     upload = SimpleUploadedFile("a.txt", b"x")
     assert field.clean(upload) is upload
     from django.forms.widgets import FILE_INPUT_CONTRADICTION
@@ -202,7 +252,11 @@ def test_has_changed_compares_python_values():
 def test_widget_attrs_reflect_field_options():
     """Field options become HTML attributes: maxlength/minlength, min/max/step, accept."""
     assert forms.CharField(max_length=5, min_length=2).widget.attrs == {"maxlength": "5", "minlength": "2"}
-    assert forms.IntegerField(min_value=1, max_value=9, step_size=2).widget.attrs == {"min": 1, "max": 9, "step": 2}
+    assert forms.IntegerField(min_value=1, max_value=9, step_size=2).widget.attrs == {
+        "min": 1,
+        "max": 9,
+        "step": 2,
+    }
     assert forms.DecimalField(decimal_places=2).widget.attrs == {"step": "0.01"}
     assert forms.FloatField().widget.attrs == {"step": "any"}
     assert forms.ImageField().widget.attrs == {"accept": "image/*"}

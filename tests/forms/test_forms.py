@@ -52,9 +52,14 @@ def test_errors_api():
         "age": [{"message": "Enter a whole number.", "code": "invalid"}],
     }
     assert form.errors["age"].as_text() == "* Enter a whole number."
-    assert_html_equal(form.errors["age"].as_ul(), '<ul class="errorlist" id="id_age_error"><li>Enter a whole number.</li></ul>')
+    assert_html_equal(
+        form.errors["age"].as_ul(),
+        '<ul class="errorlist" id="id_age_error"><li>Enter a whole number.</li></ul>',
+    )
     assert "* age\n  * Enter a whole number." in form.errors.as_text()
-    assert form.has_error("age") and form.has_error("age", "invalid") and not form.has_error("age", "required")
+    assert (
+        form.has_error("age") and form.has_error("age", "invalid") and not form.has_error("age", "required")
+    )
     assert form.errors.get_json_data(escape_html=True)["age"][0]["code"] == "invalid"
 
 
@@ -127,7 +132,7 @@ def test_disabled_field_uses_initial():
 
     form = F({"name": "hacked"}, initial={"name": "orig"})
     assert form.is_valid() and form.cleaned_data["name"] == "orig"
-    assert 'disabled' in str(form["name"])
+    assert "disabled" in str(form["name"])
 
 
 def test_render_as_div_with_help_text_and_errors():
@@ -191,7 +196,8 @@ def test_css_classes_and_label_suffix():
     assert form["name"].css_classes() == "err req"
     assert_html_equal(form["name"].label_tag(), '<label for="id_name" class="req">Your name?</label>')
     assert_html_equal(
-        F(label_suffix=" ->")["name"].label_tag(contents="Name"), '<label for="id_name" class="req">Name -&gt;</label>'
+        F(label_suffix=" ->")["name"].label_tag(contents="Name"),
+        '<label for="id_name" class="req">Name -&gt;</label>',
     )
     assert_html_equal(F(auto_id=False)["name"].label_tag(), "Your name?")
     assert_html_equal(F()["name"].legend_tag(), '<legend for="id_name" class="req">Your name?</legend>')
@@ -201,7 +207,9 @@ def test_bound_field_api():
     """BoundField exposes value, initial, widget_type, subwidgets, as_hidden, as_text, as_textarea."""
 
     class F(forms.Form):
-        color = forms.ChoiceField(choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect, initial="g")
+        color = forms.ChoiceField(
+            choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect, initial="g"
+        )
         note = forms.CharField()
 
     form = F()
@@ -210,11 +218,12 @@ def test_bound_field_api():
     assert [w.choice_label for w in bf] == ["Red", "Green"]
     assert bf[1].id_for_label == "id_color_1"
     assert_html_equal(
-        str(bf[0]), '<label for="id_color_0"><input type="radio" name="color" value="r" required id="id_color_0"> Red</label>'
+        str(bf[0]),
+        '<label for="id_color_0"><input type="radio" name="color" value="r" required id="id_color_0"> Red</label>',
     )
     assert_html_equal(bf[0].tag(), '<input type="radio" name="color" value="r" required id="id_color_0">')
     assert_html_equal(form["note"].as_hidden(), '<input type="hidden" name="note" id="id_note">')
-    assert 'textarea' in form["note"].as_textarea()
+    assert "textarea" in form["note"].as_textarea()
     assert 'type="text"' in form["note"].as_text()
     assert bf.use_fieldset and "<fieldset" in form.as_div() and "<legend>Color:</legend>" in form.as_div()
     with pytest.raises(TypeError):
@@ -293,7 +302,14 @@ def test_jinja2_and_templates_setting_renderers():
     from django.test.utils import override_settings
 
     with override_settings(
-        TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [], "APP_DIRS": True, "OPTIONS": {}}],
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "DIRS": [],
+                "APP_DIRS": True,
+                "OPTIONS": {},
+            }
+        ],
         INSTALLED_APPS=["django.forms"],
     ):
         html = Person(renderer=TemplatesSetting()).as_div()

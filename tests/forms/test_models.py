@@ -101,7 +101,9 @@ def test_save_creates_and_updates(db):
     """save() inserts a new instance or updates the bound one; commit=False defers save_m2m."""
     author = Author.objects.create(name="Ann")
     tag = Tag.objects.create(name="t1")
-    form = BookForm({"title": "One", "author": str(author.pk), "tags": [str(tag.pk)], "pages": "10", "genre": "n"})
+    form = BookForm(
+        {"title": "One", "author": str(author.pk), "tags": [str(tag.pk)], "pages": "10", "genre": "n"}
+    )
     assert form.is_valid(), form.errors
     book = form.save()
     assert Book.objects.get(pk=book.pk).pages == 10 and list(book.tags.all()) == [tag]
@@ -174,9 +176,11 @@ def test_model_multiple_choice_field(db):
 def test_model_to_dict(db):
     """model_to_dict returns editable field values, many-to-many as lists."""
     author = Author.objects.create(name="Ann", email="a@example.com")
-    assert model_to_dict(author) == {"id": author.pk, "name": "Ann", "email": "a@example.com"} or model_to_dict(
-        author
-    ) == {"name": "Ann", "email": "a@example.com"}
+    assert model_to_dict(author) == {
+        "id": author.pk,
+        "name": "Ann",
+        "email": "a@example.com",
+    } or model_to_dict(author) == {"name": "Ann", "email": "a@example.com"}
     assert model_to_dict(author, fields=["name"]) == {"name": "Ann"}
 
 

@@ -15,8 +15,12 @@ from .conftest import assert_html_equal
 @pytest.mark.parametrize(
     ("widget", "value", "expected"),
     [
-        (forms.TextInput(), "a\"<b>", '<input type="text" name="f" value="a&quot;&lt;b&gt;">'),
-        (forms.TextInput(attrs={"class": "x", "disabled": True, "hidden": False}), None, '<input type="text" name="f" class="x" disabled>'),
+        (forms.TextInput(), 'a"<b>', '<input type="text" name="f" value="a&quot;&lt;b&gt;">'),
+        (
+            forms.TextInput(attrs={"class": "x", "disabled": True, "hidden": False}),
+            None,
+            '<input type="text" name="f" class="x" disabled>',
+        ),
         (forms.NumberInput(), 5, '<input type="number" name="f" value="5">'),
         (forms.EmailInput(), "", '<input type="email" name="f">'),
         (forms.URLInput(), "http://e.com", '<input type="url" name="f" value="http://e.com">'),
@@ -32,11 +36,23 @@ from .conftest import assert_html_equal
         (forms.CheckboxInput(), False, '<input type="checkbox" name="f">'),
         (forms.CheckboxInput(), "yes", '<input type="checkbox" name="f" value="yes" checked>'),
         (forms.DateInput(), datetime.date(2024, 1, 2), '<input type="text" name="f" value="2024-01-02">'),
-        (forms.DateInput(format="%d/%m/%Y"), datetime.date(2024, 1, 2), '<input type="text" name="f" value="02/01/2024">'),
+        (
+            forms.DateInput(format="%d/%m/%Y"),
+            datetime.date(2024, 1, 2),
+            '<input type="text" name="f" value="02/01/2024">',
+        ),
         (forms.TimeInput(), datetime.time(1, 2, 3), '<input type="text" name="f" value="01:02:03">'),
-        (forms.DateTimeInput(), datetime.datetime(2024, 1, 2, 3, 4, 5), '<input type="text" name="f" value="2024-01-02 03:04:05">'),
+        (
+            forms.DateTimeInput(),
+            datetime.datetime(2024, 1, 2, 3, 4, 5),
+            '<input type="text" name="f" value="2024-01-02 03:04:05">',
+        ),
         (forms.FileInput(), "ignored", '<input type="file" name="f">'),
-        (forms.MultipleHiddenInput(), ["a", "b"], '<input type="hidden" name="f" value="a"><input type="hidden" name="f" value="b">'),
+        (
+            forms.MultipleHiddenInput(),
+            ["a", "b"],
+            '<input type="hidden" name="f" value="a"><input type="hidden" name="f" value="b">',
+        ),
     ],
 )
 def test_input_widgets_render(widget, value, expected):
@@ -140,7 +156,10 @@ def test_multiwidget_with_named_widgets():
             return value.split(",") if value else [None, None]
 
     widget = Pair(widgets={"x": forms.TextInput(), "": forms.TextInput()})
-    assert_html_equal(widget.render("p", "1,2"), '<input type="text" name="p_x" value="1"><input type="text" name="p" value="2">')
+    assert_html_equal(
+        widget.render("p", "1,2"),
+        '<input type="text" name="p_x" value="1"><input type="text" name="p" value="2">',
+    )
 
 
 def test_select_date_widget_renders_three_selects_and_reads_date():
@@ -149,8 +168,12 @@ def test_select_date_widget_renders_three_selects_and_reads_date():
     html = widget.render("d", datetime.date(2024, 3, 5))
     assert html.count("<select") == 3
     assert '<option value="3" selected>' in html
-    assert widget.value_from_datadict({"d_year": "2024", "d_month": "2", "d_day": "3"}, {}, "d") == "2024-02-03"
-    assert widget.value_from_datadict({"d_year": "2024", "d_month": "2", "d_day": "31"}, {}, "d") == "2024-2-31"
+    assert (
+        widget.value_from_datadict({"d_year": "2024", "d_month": "2", "d_day": "3"}, {}, "d") == "2024-02-03"
+    )
+    assert (
+        widget.value_from_datadict({"d_year": "2024", "d_month": "2", "d_day": "31"}, {}, "d") == "2024-2-31"
+    )
     assert widget.value_from_datadict({"d_year": "", "d_month": "", "d_day": ""}, {}, "d") is None
     field = forms.DateField(widget=forms.SelectDateWidget)
     assert not field.widget.value_omitted_from_data({"d_year": "1"}, {}, "d")

@@ -1,4 +1,4 @@
-"""Authentication views. The form-based views (LoginView, PasswordChangeView, ...) arrive with forms."""
+"""Authentication views: redirect_to_login, login/logout, password change and password reset."""
 
 from __future__ import annotations
 
@@ -22,3 +22,24 @@ def redirect_to_login(
         querystring[redirect_field_name] = next
         parts[3] = querystring.urlencode(safe="/")
     return HttpResponseRedirect(urlunsplit(parts))
+
+
+from django.contrib.auth._auth_views import (  # noqa: E402
+    INTERNAL_RESET_SESSION_TOKEN,
+    LoginView,
+    LogoutView,
+    PasswordChangeDoneView,
+    PasswordChangeView,
+    PasswordContextMixin,
+    PasswordResetCompleteView,
+    PasswordResetConfirmView,
+    PasswordResetDoneView,
+    PasswordResetView,
+    RedirectURLMixin,
+)
+
+__all__ = [
+    "redirect_to_login", "INTERNAL_RESET_SESSION_TOKEN", "LoginView", "LogoutView", "PasswordChangeDoneView",
+    "PasswordChangeView", "PasswordContextMixin", "PasswordResetCompleteView", "PasswordResetConfirmView",
+    "PasswordResetDoneView", "PasswordResetView", "RedirectURLMixin",
+]  # fmt: skip

@@ -37,7 +37,9 @@ class Book(models.Model):
     class Meta:
         app_label = "formsapp"
         unique_together = [("author", "title")]
-        constraints = [models.CheckConstraint(condition=models.Q(pages__lt=5000), name="formsapp_book_pages_lt_5000")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pages__lt=5000), name="formsapp_book_pages_lt_5000")
+        ]
 
     def __str__(self):
         return self.title
