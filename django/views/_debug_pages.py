@@ -30,6 +30,19 @@ ol.patterns li, ul.frames li { list-style-type:none; margin-bottom:.5em; }
 """
 
 
+def _raw_uri(request: Any) -> str:
+    """The requested URL built from the raw Host header: the page must not fail on a bad host."""
+    try:
+        host = request._get_raw_host()
+    except Exception:
+        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+    try:
+        scheme = request.scheme
+    except Exception:
+        scheme = "http"
+    return f"{scheme}://{host}{request.get_full_path()}"
+
+
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta http-equiv="content-type" content="text/html; charset=utf-8">\n'
@@ -81,7 +94,7 @@ def render_404_html(c: dict) -> str:
         f"{'<pre class=exception_value>' + escape(c['reason']) + '</pre>' if c['reason'] and c['resolved'] else ''}"
         '<table class="meta">'
         f"<tr><th scope=row>Request Method:</th><td>{escape(request.method or '')}</td></tr>"
-        f"<tr><th scope=row>Request URL:</th><td>{escape(request.build_absolute_uri())}</td></tr>"
+        f"<tr><th scope=row>Request URL:</th><td>{escape(_raw_uri(request))}</td></tr>"
         + (
             f"<tr><th scope=row>Raised by:</th><td>{escape(c['raising_view_name'])}</td></tr>"
             if c["raising_view_name"]
@@ -111,7 +124,7 @@ def render_404_text(c: dict) -> str:
     lines = [
         "Page not found (404)",
         f"Request Method: {request.method}",
-        f"Request URL: {request.build_absolute_uri()}",
+        f"Request URL: {_raw_uri(request)}",
     ]
     if c["raising_view_name"]:
         lines.append(f"Raised by: {c['raising_view_name']}")
@@ -172,7 +185,7 @@ def render_500_html(d: dict) -> str:
     value = d["exception_value"] or "No exception message supplied"
     meta = [
         ("Request Method", request.method if request is not None else None),
-        ("Request URL", request.build_absolute_uri() if request is not None else None),
+        ("Request URL", _raw_uri(request) if request is not None else None),
         ("Django Version", d["django_version_info"]),
         ("Exception Type", d["exception_type"]),
         ("Exception Value", value),
@@ -255,7 +268,7 @@ def render_500_text(d: dict) -> str:
     request = d["request"]
     lines = [_title(d), ""]
     if request is not None:
-        lines += [f"Request Method: {request.method}", f"Request URL: {request.build_absolute_uri()}"]
+        lines += [f"Request Method: {request.method}", f"Request URL: {_raw_uri(request)}"]
     lines += [
         f"Django Version: {d['django_version_info']}",
         f"Python Executable: {d['sys_executable']}",

@@ -174,3 +174,12 @@ def test_debug_500_through_the_client():
     response = Client(raise_request_exception=False).get("/boom/")
     assert response.status_code == 500
     assert "the view exploded" in response.content.decode()
+
+
+def test_reports_on_a_request_with_a_disallowed_host_do_not_fail():
+    request = rf.get("/x/", HTTP_HOST="evil.example.net")
+    reporter = ExceptionReporter(request, *_exc_info(failing, "pw"))
+    assert "Request URL: http://evil.example.net/x/" in reporter.get_traceback_text()
+    assert "evil.example.net" in reporter.get_traceback_html()
+    with override_settings(DEBUG=True):
+        assert "evil.example.net" in technical_404_response(request, Http404("x")).content.decode()
