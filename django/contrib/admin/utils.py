@@ -187,7 +187,7 @@ def model_ngettext(obj: Any, n: int | None = None) -> str:
     if isinstance(obj, models.query.QuerySet):
         n = obj.count() if n is None else n
         obj = obj.model
-    opts = obj._meta
+    opts = obj._meta if hasattr(obj, "_meta") else obj  # a model, an instance or its Options
     return str(opts.verbose_name if n == 1 else opts.verbose_name_plural)
 
 
