@@ -129,7 +129,7 @@ class EmailBackend(BaseEmailBackend):
         message = email_message.message()
         try:
             self.connection.sendmail(  # type: ignore[union-attr]
-                from_email, recipients, message.as_bytes(linesep="\r\n")
+                from_email, recipients, message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
             )
         except smtplib.SMTPException:
             if not self.fail_silently:
