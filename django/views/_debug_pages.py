@@ -43,6 +43,12 @@ def _raw_uri(request: Any) -> str:
     return f"{scheme}://{host}{request.get_full_path()}"
 
 
+def _request_url(request: Any, is_email: bool) -> str:
+    # Error e-mails must always be built; the DEBUG page validates the host like any
+    # response would (the handler answers a disallowed host with a plain 400 then).
+    return _raw_uri(request) if is_email else request.build_absolute_uri()
+
+
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta http-equiv="content-type" content="text/html; charset=utf-8">\n'
@@ -185,7 +191,7 @@ def render_500_html(d: dict) -> str:
     value = d["exception_value"] or "No exception message supplied"
     meta = [
         ("Request Method", request.method if request is not None else None),
-        ("Request URL", _raw_uri(request) if request is not None else None),
+        ("Request URL", _request_url(request, d["is_email"]) if request is not None else None),
         ("Django Version", d["django_version_info"]),
         ("Exception Type", d["exception_type"]),
         ("Exception Value", value),
@@ -268,7 +274,7 @@ def render_500_text(d: dict) -> str:
     request = d["request"]
     lines = [_title(d), ""]
     if request is not None:
-        lines += [f"Request Method: {request.method}", f"Request URL: {_raw_uri(request)}"]
+        lines += [f"Request Method: {request.method}", f"Request URL: {_request_url(request, d['is_email'])}"]
     lines += [
         f"Django Version: {d['django_version_info']}",
         f"Python Executable: {d['sys_executable']}",
