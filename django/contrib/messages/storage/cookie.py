@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.messages.storage.base import BaseStorage, Message
 from django.core import signing
 from django.http import SimpleCookie
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeData, mark_safe
 
 
@@ -59,9 +60,10 @@ class CookieStorage(BaseStorage):
     not_finished_json = json.dumps("__messagesnotfinished__")
     key_salt = "django.contrib.messages"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.signer = signing.get_cookie_signer(salt=self.key_salt)
+    @cached_property
+    def signer(self) -> Any:
+        # Built on first use: most requests neither read nor write messages.
+        return signing.get_cookie_signer(salt=self.key_salt)
 
     def _get(self, *args: Any, **kwargs: Any) -> tuple[list | None, bool]:
         data = self.request.COOKIES.get(self.cookie_name)

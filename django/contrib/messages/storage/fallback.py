@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.messages.storage.base import BaseStorage
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.messages.storage.session import SessionStorage
+from django.utils.functional import cached_property
 
 
 class FallbackStorage(BaseStorage):
@@ -14,8 +15,14 @@ class FallbackStorage(BaseStorage):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.storages = [storage_class(*args, **kwargs) for storage_class in self.storage_classes]
+        self._storage_args = (args, kwargs)
         self._used_storages: set = set()
+
+    @cached_property
+    def storages(self) -> list:
+        # Built on first use: most requests neither read nor write messages.
+        args, kwargs = self._storage_args
+        return [storage_class(*args, **kwargs) for storage_class in self.storage_classes]
 
     def _get(self, *args: Any, **kwargs: Any) -> tuple[list | None, bool]:
         all_messages: list = []
