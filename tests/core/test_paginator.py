@@ -4,6 +4,8 @@ import asyncio
 import warnings
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from django.core.paginator import (
     AsyncPaginator,
@@ -232,10 +234,6 @@ class TestAsyncPaginator:
             return await AsyncPaginator(AsyncCounted([]), 10).acount()
 
         assert asyncio.run(run()) == 42
-
-
-from hypothesis import given
-from hypothesis import strategies as st
 
 
 @given(
