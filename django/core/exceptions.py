@@ -120,32 +120,21 @@ class ValidationError(Exception):
     def __init__(self, message: Any, code: str | None = None, params: Any = None) -> None:
         super().__init__(message, code, params)
         if isinstance(message, ValidationError):
+            # Re-wrap another error: keep whichever shape it has.
             if hasattr(message, "error_dict"):
                 message = message.error_dict
-            elif not hasattr(message, "message"):
-                message = message.error_list
+            elif hasattr(message, "message"):
+                code = message.code
+                params = message.params
+                message = message.message
             else:
-                message, code, params = message.message, message.code, message.params
+                message = message.error_list
         if isinstance(message, dict):
-            self.error_dict = {}
-            for field, messages in message.items():
-                if not isinstance(messages, ValidationError):
-                    messages = ValidationError(messages)
-                self.error_dict[field] = messages.error_list
+            self.error_dict = {field: _as_error(errors).error_list for field, errors in message.items()}
         elif isinstance(message, list):
-            self.error_list = []
-            for item in message:
-                if not isinstance(item, ValidationError):
-                    item = ValidationError(item)
-                if hasattr(item, "error_dict"):
-                    for errors in item.error_dict.values():
-                        self.error_list.extend(errors)
-                else:
-                    self.error_list.extend(item.error_list)
+            self.error_list = [leaf for item in message for leaf in _leaves(_as_error(item))]
         else:
-            self.message = message
-            self.code = code
-            self.params = params
+            self.message, self.code, self.params = message, code, params
             self.error_list = [self]
 
     @property
@@ -201,3 +190,14 @@ class ValidationError(Exception):
         if hasattr(self, "error_dict"):
             return hash(make_hashable(self.error_dict))
         return hash(tuple(sorted(self.error_list, key=operator.attrgetter("message"))))
+
+
+def _as_error(value: Any) -> ValidationError:
+    return value if isinstance(value, ValidationError) else ValidationError(value)
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """The single-message errors inside ``error``, whatever its shape."""
+    if hasattr(error, "error_dict"):
+        return [leaf for errors in error.error_dict.values() for leaf in errors]
+    return error.error_list
