@@ -281,3 +281,10 @@ def test_describe_and_name_fragments():
 def test_create_model_rejects_duplicate_fields():
     with pytest.raises(ValueError, match="duplicate"):
         migrations.CreateModel("Pony", [("a", models.IntegerField()), ("a", models.IntegerField())])
+
+
+def test_add_constraint_sql_names_the_constraint_once(applier):
+    create_pony(applier)
+    constraint = models.CheckConstraint(condition=models.Q(pink__gte=0), name="pink_positive")
+    statements = " ".join(applier.sql(migrations.AddConstraint("pony", constraint)))
+    assert statements.count("pink_positive") == 1

@@ -189,7 +189,9 @@ class DatabaseSchemaEditor(BaseDatabaseSchemaEditor):
         if self._needs_index(constraint):
             super().add_constraint(model, constraint)
         else:
-            self._remake_table(model, constraints=[*model._meta.constraints, constraint])
+            # The model may come from a state that has the constraint already (AddConstraint).
+            others = [c for c in model._meta.constraints if c.name != constraint.name]
+            self._remake_table(model, constraints=[*others, constraint])
 
     def remove_constraint(self, model: Any, constraint: Any) -> None:
         if self._needs_index(constraint):
