@@ -414,6 +414,37 @@ class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=Mod
         new._state.db = db
         return new
 
+    @classmethod
+    def _row_builder(cls, db: str, field_names: Any) -> Any:
+        """A function making one instance from a row of ``field_names`` values.
+
+        The query layer calls this once per query, so the checks for a custom
+        ``from_db``/``__init__`` and for init signals are not repeated per row.
+        """
+        if (
+            getattr(cls.from_db, "__func__", None) is not _model_from_db
+            or cls.__init__ is not Model.__init__
+            or _init_signals_connected(cls)
+        ):
+            from_db = cls.from_db
+            return lambda values: from_db(db, field_names, values)
+        # Values come in concrete-field order; deferred fields are simply absent.
+        attnames = tuple(field_names)
+        new = cls.__new__
+        state_class = ModelState
+
+        def build(values: Any) -> Model:
+            obj = new(cls)
+            state = state_class()
+            state.adding = False
+            state.db = db
+            data = obj.__dict__
+            data["_state"] = state
+            data.update(zip(attnames, values))
+            return obj
+
+        return build
+
     def __repr__(self) -> str:
         return "<%s: %s>" % (self.__class__.__name__, self)
 
@@ -674,6 +705,9 @@ def method_get_order(self: Any, ordered_obj: Any) -> list:
     filter_args = order_wrt.get_forward_related_filter(self)
     pk_name = ordered_obj._meta.pk.name
     return list(ordered_obj.objects.filter(**filter_args).values_list(pk_name, flat=True))
+
+
+_model_from_db = Model.from_db.__func__
 
 
 def model_unpickle(model_id: Any) -> Any:

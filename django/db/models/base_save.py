@@ -280,13 +280,32 @@ class ModelSaving:
         self, base_qs: Any, using: str, pk_val: Any, values: list, update_fields: Any, forced_update: bool
     ) -> bool:
         """UPDATE the row; return whether a row matched."""
+        select_first = self._meta.select_on_save and not forced_update
+        if values and not select_first:
+            rows = self._update_row_fast(base_qs, pk_val, values)
+            if rows is not None:
+                return rows > 0
         filtered = base_qs.filter(pk=pk_val)
         if not values:
             # Nothing to write: the row exists (or update_fields says so).
             return update_fields is not None or filtered.exists()
-        if self._meta.select_on_save and not forced_update:
+        if select_first:
             return filtered.exists() and (filtered._update(values) > 0 or filtered.exists())
         return filtered._update(values) > 0
+
+    def _update_row_fast(self, base_qs: Any, pk_val: Any, values: list) -> int | None:
+        """The row count of a direct UPDATE by pk, or None where the QuerySet path is needed."""
+        from django.db.models.query import QuerySet
+        from django.db.models.sql.compiler_writes import update_row_by_pk
+
+        query = base_qs.query
+        if query.where or query.is_sliced or type(base_qs)._update is not QuerySet._update:
+            return None
+        if any(model is not None for _field, model, _value in values):
+            return None
+        from django.db import connections
+
+        return update_row_by_pk(query.model, connections[base_qs.db], pk_val, values)
 
     def _do_insert(self, manager: Any, using: str, fields: list, returning_fields: list, raw: bool) -> Any:
         return manager._insert([self], fields=fields, returning_fields=returning_fields, using=using, raw=raw)

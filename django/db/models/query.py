@@ -20,6 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, router
 from django.db.models import query_writes, sql
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.expressions import F
+from django.db.models.query_fastpaths import NOT_TAKEN, get_by_pk
 from django.db.models.query_iterables import (
     BaseIterable,
     FlatValuesListIterable,
@@ -300,6 +301,10 @@ class QuerySet(AltersData):
             raise NotSupportedError(
                 f"Calling QuerySet.get(...) with filters after {self.query.combinator}() is not supported."
             )
+        if not args and len(kwargs) == 1 and self._result_cache is None:
+            obj = get_by_pk(self, kwargs)
+            if obj is not NOT_TAKEN:
+                return obj
         clone = self._chain() if self.query.combinator else self.filter(*args, **kwargs)
         if self.query.can_filter() and not self.query.distinct_fields:
             clone = clone.order_by()

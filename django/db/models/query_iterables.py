@@ -71,9 +71,18 @@ class ModelIterable(BaseIterable):
             )
             for field, related_objs in queryset._known_related_objects.items()
         ]
-        from_db = model_cls.from_db
-        for row in compiler.results_iter(results):
-            obj = from_db(db, init_list, row[start:end])
+        build = model_cls._row_builder(db, init_list)
+        rows = compiler.results_iter(results)
+        if not (related_populators or annotation_col_map or known_related_objects):
+            # The common case: the row is exactly the model's columns.
+            if start == 0 and end == len(select):
+                yield from map(build, rows)
+            else:
+                for row in rows:
+                    yield build(row[start:end])
+            return
+        for row in rows:
+            obj = build(row[start:end])
             for populator in related_populators:
                 populator.populate(row, obj)
             if annotation_col_map:

@@ -84,7 +84,8 @@ def bulk_create(queryset, objs, batch_size=None, ignore_conflicts=False, update_
     objs = list(objs)
     prepare_for_bulk_create(objs)
     returning = opts.db_returning_fields
-    with transaction.atomic(using=queryset.db, savepoint=False):
+    db = queryset.db  # asks the router once, not per object
+    with transaction.atomic(using=db, savepoint=False):
         objs_without_pk, objs_with_pk = _partition(lambda o: o.pk is not None, objs)
         if objs_with_pk:
             returned = batched_insert(
@@ -96,7 +97,7 @@ def bulk_create(queryset, objs, batch_size=None, ignore_conflicts=False, update_
                         setattr(obj, field.attname, result)
             for obj in objs_with_pk:
                 obj._state.adding = False
-                obj._state.db = queryset.db
+                obj._state.db = db
         if objs_without_pk:
             fields = [f for f in fields if not getattr(f, "db_returning", False) or not f.primary_key]
             returned = batched_insert(
@@ -107,7 +108,7 @@ def bulk_create(queryset, objs, batch_size=None, ignore_conflicts=False, update_
                     setattr(obj, field.attname, result)
             for obj in objs_without_pk:
                 obj._state.adding = False
-                obj._state.db = queryset.db
+                obj._state.db = db
     return objs
 
 

@@ -580,16 +580,15 @@ class SQLCompiler:
         if result_type == NO_RESULTS:
             cursor.close()
             return None
-        result = cursor_iter(
-            cursor,
-            self.connection.features.empty_fetchmany_value,
-            self.col_count if self.has_extra_select else None,
-            chunk_size,
-        )
+        col_count = self.col_count if self.has_extra_select else None
         if not chunked_fetch or not self.connection.features.can_use_chunked_reads:
-            # Read everything now so the cursor is not left open across other queries.
-            return list(result)
-        return result
+            # Read everything now (one fetchall) so the cursor is not left open across other queries.
+            try:
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+            return [rows if col_count is None else [r[:col_count] for r in rows]]
+        return cursor_iter(cursor, self.connection.features.empty_fetchmany_value, col_count, chunk_size)
 
     def as_subquery_condition(self, alias, columns, compiler):
         qn = compiler.quote_name_unless_alias

@@ -358,3 +358,41 @@ class SQLAggregateCompiler(SQLCompiler):
         ).as_sql(with_col_aliases=True)
         sql = f"SELECT {', '.join(parts)} FROM ({inner_sql}) subquery"
         return sql, tuple(params) + tuple(inner_params)
+
+
+# (model, alias, columns) -> the UPDATE text of Model.save() for a plain row.
+_ROW_UPDATE_SQL: dict = {}
+
+
+def update_row_by_pk(model, connection, pk_val, values):
+    """``UPDATE table SET ... WHERE pk = %s`` for Model.save(); the row count, or None.
+
+    None means "not a plain case": a value is an expression or a model, a field
+    has its own placeholder, or the key is composite or a relation. The caller
+    then takes the general QuerySet path. The SQL text is cached per shape.
+    """
+    meta = model._meta
+    pk = meta.pk
+    if pk.remote_field is not None or not getattr(pk, "column", None):
+        return None
+    params = []
+    for field, _model, value in values:
+        if (
+            hasattr(value, "resolve_expression")
+            or hasattr(value, "prepare_database_save")
+            or hasattr(field, "get_placeholder")
+        ):
+            return None
+        params.append(field.get_db_prep_save(value, connection=connection))
+    params.append(pk.get_db_prep_value(pk.get_prep_value(pk_val), connection, prepared=True))
+    key = (model, connection.alias, tuple(field.column for field, _model, _value in values))
+    sql = _ROW_UPDATE_SQL.get(key)
+    if sql is None:
+        qn = connection.ops.quote_name
+        table = qn(meta.db_table)
+        assignments = ", ".join(f"{qn(column)} = %s" for column in key[2])
+        sql = f"UPDATE {table} SET {assignments} WHERE {table}.{qn(pk.column)} = %s"
+        _ROW_UPDATE_SQL[key] = sql
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

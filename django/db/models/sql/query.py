@@ -210,6 +210,11 @@ class Query(BaseExpression):
             from django.db import connections
 
             connection = connections[using]
+        else:
+            # django.db.connection is a proxy: resolve it once, not on every attribute use.
+            proxied = connection.__dict__.get("_connections")
+            if proxied is not None:
+                connection = proxied[connection.__dict__["_alias"]]
         return connection.ops.compiler(self.compiler)(self, connection, using, elide_empty)
 
     def get_meta(self):

@@ -152,6 +152,19 @@ class AuthorProxy(Author):
         return self.name.upper()
 
 
+class HookedAuthor(Author):
+    """A documented from_db() override: instances say they came through it."""
+
+    class Meta:
+        proxy = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.loaded_by_hook = True
+        return instance
+
+
 class Strict(Author):
     class Meta:
         proxy = True
