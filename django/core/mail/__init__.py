@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.mail._positional import legacy_positional
 from django.core.mail.message import (
     DEFAULT_ATTACHMENT_MIME_TYPE,
     BadHeaderError,
@@ -38,7 +39,8 @@ __all__ = [
 ]
 
 
-def get_connection(backend: str | None = None, fail_silently: bool = False, **kwargs: Any) -> Any:
+@legacy_positional(1, ("fail_silently",))
+def get_connection(backend: str | None = None, *, fail_silently: bool = False, **kwargs: Any) -> Any:
     """An instance of ``backend`` (default EMAIL_BACKEND), given ``fail_silently`` and ``kwargs``."""
     backend_class = import_string(backend or settings.EMAIL_BACKEND)
     return backend_class(fail_silently=fail_silently, **kwargs)
@@ -52,6 +54,7 @@ def _connection(
     )
 
 
+@legacy_positional(4, ("fail_silently", "auth_user", "auth_password", "connection", "html_message"))
 def send_mail(
     subject: str,
     message: str,
@@ -72,6 +75,7 @@ def send_mail(
     return mail.send()
 
 
+@legacy_positional(1, ("fail_silently", "auth_user", "auth_password", "connection"))
 def send_mass_mail(
     datatuple: Iterable[tuple[str, str, str | None, list[str]]],
     *,
@@ -126,6 +130,7 @@ def _mail_staff(
     mail.send(fail_silently=fail_silently)
 
 
+@legacy_positional(2, ("fail_silently", "connection", "html_message"))
 def mail_admins(
     subject: str,
     message: str,
@@ -138,6 +143,7 @@ def mail_admins(
     _mail_staff("ADMINS", subject, message, fail_silently, connection, html_message)
 
 
+@legacy_positional(2, ("fail_silently", "connection", "html_message"))
 def mail_managers(
     subject: str,
     message: str,

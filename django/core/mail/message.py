@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.mail._positional import legacy_positional
 from django.utils.encoding import force_str, punycode
 
 DEFAULT_ATTACHMENT_MIME_TYPE = "application/octet-stream"
@@ -66,6 +67,7 @@ class EmailMessage:
     mixed_subtype = "mixed"
     encoding: str | None = None
 
+    @legacy_positional(5, ("bcc", "connection", "attachments", "headers", "cc", "reply_to"))
     def __init__(
         self,
         subject: str = "",
@@ -234,6 +236,7 @@ class EmailMultiAlternatives(EmailMessage):
 
     alternative_subtype = "alternative"
 
+    @legacy_positional(5, ("bcc", "connection", "attachments", "headers", "alternatives", "cc", "reply_to"))
     def __init__(
         self,
         subject: str = "",

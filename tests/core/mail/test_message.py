@@ -106,9 +106,22 @@ def test_address_lists_must_not_be_strings(argument):
         EmailMessage("s", "b", "f@x.com", **{argument: "one@x.com"})
 
 
-def test_arguments_after_to_are_keyword_only():
-    with pytest.raises(TypeError):
-        EmailMessage("s", "b", "f@x.com", ["t@x.com"], ["bcc@x.com"])
+def test_positional_arguments_after_to_still_work_with_a_deprecation_warning():
+    """6.0 made them keyword-only; passing them positionally warns until 7.0."""
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    with pytest.warns(RemovedInDjango70Warning, match="bcc, connection"):
+        msg = EmailMessage("s", "b", "f@x.com", ["t@x.com"], ["bcc@x.com"], None)
+    assert msg.bcc == ["bcc@x.com"]
+    with pytest.raises(TypeError, match="multiple values"):
+        EmailMessage("s", "b", "f@x.com", ["t@x.com"], ["bcc@x.com"], bcc=["x@x.com"])
+    with pytest.raises(TypeError, match="at most"):
+        EmailMessage(*["x"] * 11)
+    with pytest.warns(RemovedInDjango70Warning):
+        alt = EmailMultiAlternatives(
+            "s", "b", "f", ["t@x.com"], None, None, None, None, [("<p>", "text/html")]
+        )
+    assert alt.alternatives == [("<p>", "text/html")]
 
 
 @pytest.mark.parametrize(

@@ -40,9 +40,16 @@ def test_send_mail_html_message_and_default_sender():
     assert msg.alternatives == [("<p>html</p>", "text/html")]
 
 
-def test_send_mail_options_are_keyword_only():
-    with pytest.raises(TypeError):
-        send_mail("s", "b", "f@example.com", ["a@example.com"], True)
+def test_send_mail_positional_options_warn_but_work():
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    with pytest.warns(RemovedInDjango70Warning, match="fail_silently"):
+        assert send_mail("s", "b", "f@example.com", ["a@example.com"], True) == 1
+    with pytest.warns(RemovedInDjango70Warning):
+        send_mass_mail([("s", "b", "f@example.com", ["a@example.com"])], False)
+    with override_settings(ADMINS=["a@example.com"]), pytest.warns(RemovedInDjango70Warning):
+        mail_admins("s", "b", False, None, "<p>html</p>")
+    assert mail.outbox[-1].alternatives == [("<p>html</p>", "text/html")]
 
 
 def test_send_mail_uses_given_connection():
