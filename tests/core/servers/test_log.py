@@ -53,7 +53,26 @@ def test_default_logging_shape():
     assert DEFAULT_LOGGING["handlers"]["mail_admins"]["class"] == "django.utils.log.AdminEmailHandler"
 
 
-def test_configure_logging_applies_defaults_then_the_setting():
+@pytest.fixture
+def restore_logging():
+    """Put back the loggers that configure_logging() rebuilds, so later tests see the suite's setup."""
+    names = ["", "django", "django.server", "reinhardt.test"]
+    saved = {
+        name: (list(logger.handlers), logger.level, logger.propagate, list(logger.filters), logger.disabled)
+        for name in names
+        for logger in [logging.getLogger(name)]
+    }
+    yield
+    for name, (handlers, level, propagate, filters, disabled) in saved.items():
+        logger = logging.getLogger(name)
+        logger.handlers[:] = handlers
+        logger.filters[:] = filters
+        logger.setLevel(level)
+        logger.propagate = propagate
+        logger.disabled = disabled
+
+
+def test_configure_logging_applies_defaults_then_the_setting(restore_logging):
     configure_logging(
         "logging.config.dictConfig",
         {"version": 1, "disable_existing_loggers": False, "loggers": {"reinhardt.test": {"level": "ERROR"}}},
