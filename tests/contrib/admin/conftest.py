@@ -55,7 +55,6 @@ def admin_settings():
 def admin_db(cdb, create_tables):
     """The database under test with django_admin_log and the polls tables."""
     from django.contrib.admin.models import LogEntry
-
     from tests.contrib.admin.adminpolls.models import Choice, Question, Vote
 
     create_tables(LogEntry, Question, Choice, Vote)
@@ -82,15 +81,22 @@ def admin_client(superuser):
 def questions(admin_db):
     """Four questions (one published an hour ago, three older) with choices on the first."""
     from django.utils import timezone
-
     from tests.contrib.admin.adminpolls.models import Question
 
     now = timezone.now()
     made = {
-        "pizza": Question.objects.create(question_text="Best pizza topping?", pub_date=now - datetime.timedelta(hours=1)),
-        "tea": Question.objects.create(question_text="Tea or coffee?", pub_date=now - datetime.timedelta(days=3)),
-        "cats": Question.objects.create(question_text="Cats or dogs?", pub_date=now - datetime.timedelta(days=40)),
-        "old": Question.objects.create(question_text="Oldest question", pub_date=now - datetime.timedelta(days=800)),
+        "pizza": Question.objects.create(
+            question_text="Best pizza topping?", pub_date=now - datetime.timedelta(hours=1)
+        ),
+        "tea": Question.objects.create(
+            question_text="Tea or coffee?", pub_date=now - datetime.timedelta(days=3)
+        ),
+        "cats": Question.objects.create(
+            question_text="Cats or dogs?", pub_date=now - datetime.timedelta(days=40)
+        ),
+        "old": Question.objects.create(
+            question_text="Oldest question", pub_date=now - datetime.timedelta(days=800)
+        ),
     }
     made["pizza"].choice_set.create(choice_text="Mushroom")
     made["pizza"].choice_set.create(choice_text="Pineapple")

@@ -41,7 +41,6 @@ def test_add_form_has_fieldsets_split_datetime_and_three_inline_rows(admin_clien
 
 def test_add_saves_object_and_inline_rows_and_logs_an_addition(admin_client, superuser):
     from django.contrib.admin.models import ADDITION, LogEntry
-
     from tests.contrib.admin.adminpolls.models import Question
 
     response = admin_client.post(ADD_URL, _add_data())
@@ -50,7 +49,11 @@ def test_add_saves_object_and_inline_rows_and_logs_an_addition(admin_client, sup
     question = Question.objects.get(question_text="Added through the admin?")
     assert sorted(question.choice_set.values_list("choice_text", flat=True)) == ["Absolutely", "Not really"]
     entry = LogEntry.objects.get()
-    assert entry.action_flag == ADDITION and entry.object_id == str(question.pk) and entry.user_id == superuser.pk
+    assert (
+        entry.action_flag == ADDITION
+        and entry.object_id == str(question.pk)
+        and entry.user_id == superuser.pk
+    )
     assert json.loads(entry.change_message)[0] == {"added": {}}
     follow = admin_client.get(response["Location"]).content.decode()
     assert "was added successfully" in follow and "Added through the admin?" in follow

@@ -31,7 +31,7 @@ def test_changelist_shows_list_display_columns_and_boolean_icons(admin_client, q
     assert sorted(_rows(html)) == sorted(q.question_text for q in questions.values())
     assert "Published recently?" in html and "Date published" in html
     assert 'class="bool bool-yes"' in html and 'class="bool bool-no"' in html
-    pizza_url = f'/admin/adminpolls/question/{questions["pizza"].pk}/change/?_changelist_filters=all%3D'
+    pizza_url = f"/admin/adminpolls/question/{questions['pizza'].pk}/change/?_changelist_filters=all%3D"
     assert f'href="{pizza_url}"' in html
 
 
@@ -50,7 +50,11 @@ def test_search_with_every_word_required(admin_client, questions):
 def test_date_filter_links_and_filtering(admin_client, questions):
     html = admin_client.get(URL).content.decode()
     assert "pub_date__gte" in html and "Past 7 days" in html and "Any date" in html
-    link = re.search(r'<a href="(\?pub_date__gte=[^"]*)"[^>]*>Past 7 days</a>', html).group(1).replace("&amp;", "&")
+    link = (
+        re.search(r'<a href="(\?pub_date__gte=[^"]*)"[^>]*>Past 7 days</a>', html)
+        .group(1)
+        .replace("&amp;", "&")
+    )
     filtered = admin_client.get(URL + link).content.decode()
     assert sorted(_rows(filtered)) == ["Best pizza topping?", "Tea or coffee?"]
     assert "Clear all filters" in filtered
@@ -61,7 +65,12 @@ def test_default_ordering_is_newest_pk_first_and_header_click_orders(admin_clien
     assert _rows(html) == ["Oldest question", "Cats or dogs?", "Tea or coffee?", "Best pizza topping?"]
     # Column 2 is pub_date (column 0 is the action checkbox); "-" means descending.
     by_date_desc = admin_client.get(URL + "?all=&o=-2").content.decode()
-    assert _rows(by_date_desc) == ["Best pizza topping?", "Tea or coffee?", "Cats or dogs?", "Oldest question"]
+    assert _rows(by_date_desc) == [
+        "Best pizza topping?",
+        "Tea or coffee?",
+        "Cats or dogs?",
+        "Oldest question",
+    ]
     # was_published_recently sorts by its @display(ordering="pub_date").
     by_callable = admin_client.get(URL + "?all=&o=3").content.decode()
     assert _rows(by_callable) == ["Oldest question", "Cats or dogs?", "Tea or coffee?", "Best pizza topping?"]
@@ -91,7 +100,6 @@ def test_lookup_across_a_relation_not_in_list_filter_is_refused(admin_client, qu
 
 def test_html_in_object_names_is_escaped(admin_client, admin_db):
     from django.utils import timezone
-
     from tests.contrib.admin.adminpolls.models import Question
 
     Question.objects.create(question_text="<script>alert(1)</script>", pub_date=timezone.now())
@@ -106,7 +114,6 @@ def test_changelist_query_count_does_not_grow_with_rows(admin_client, questions,
     with CaptureQueriesContext(admin_db) as few:
         admin_client.get(URL + "?all=")
     from django.utils import timezone
-
     from tests.contrib.admin.adminpolls.models import Question
 
     for n in range(20):

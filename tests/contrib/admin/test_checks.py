@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib import admin
 
+from django.contrib import admin
 from tests.contrib.admin.adminpolls.models import Choice, Question
 
 

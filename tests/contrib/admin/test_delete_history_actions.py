@@ -18,7 +18,6 @@ def test_delete_confirmation_lists_related_objects(admin_client, questions):
 
 def test_delete_post_deletes_cascades_and_logs(admin_client, questions):
     from django.contrib.admin.models import DELETION, LogEntry
-
     from tests.contrib.admin.adminpolls.models import Choice, Question
 
     pizza = questions["pizza"]
@@ -46,7 +45,6 @@ def test_protected_objects_block_the_deletion(admin_client, questions):
 
 def test_html_in_names_is_escaped_on_delete_confirmation_and_history(admin_client, admin_db):
     from django.utils import timezone
-
     from tests.contrib.admin.adminpolls.models import Question
 
     evil = Question.objects.create(question_text="<b>bold</b>", pub_date=timezone.now())
@@ -79,7 +77,6 @@ def test_history_without_entries_says_so(admin_client, questions):
 
 def test_delete_selected_asks_then_deletes_and_logs(admin_client, questions):
     from django.contrib.admin.models import DELETION, LogEntry
-
     from tests.contrib.admin.adminpolls.models import Question
 
     chosen = [str(questions["tea"].pk), str(questions["cats"].pk)]
@@ -93,7 +90,10 @@ def test_delete_selected_asks_then_deletes_and_logs(admin_client, questions):
     assert Question.objects.count() == 4
     done = admin_client.post(URL, {"action": "delete_selected", "_selected_action": chosen, "post": "yes"})
     assert done.status_code == 302
-    assert sorted(Question.objects.values_list("question_text", flat=True)) == ["Best pizza topping?", "Oldest question"]
+    assert sorted(Question.objects.values_list("question_text", flat=True)) == [
+        "Best pizza topping?",
+        "Oldest question",
+    ]
     assert LogEntry.objects.filter(action_flag=DELETION).count() == 2
     assert "Successfully deleted 2 questions." in admin_client.get(URL).content.decode()
 
@@ -110,7 +110,9 @@ def test_action_without_selection_warns_and_changes_nothing(admin_client, questi
 def test_unknown_action_is_refused_with_a_message(admin_client, questions):
     from tests.contrib.admin.adminpolls.models import Question
 
-    response = admin_client.post(URL, {"action": "drop_everything", "_selected_action": [str(questions["tea"].pk)]})
+    response = admin_client.post(
+        URL, {"action": "drop_everything", "_selected_action": [str(questions["tea"].pk)]}
+    )
     assert response.status_code == 302
     assert Question.objects.count() == 4
     assert "No action selected." in admin_client.get(URL).content.decode()

@@ -44,7 +44,8 @@ def test_good_credentials_redirect_to_next_and_open_the_admin(superuser):
     client = _csrf_client()
     token = _token(client.get(LOGIN).content.decode())
     response = client.post(
-        LOGIN, {"username": "boss", "password": "s3cret-Pass-42", "next": "/admin/", "csrfmiddlewaretoken": token}
+        LOGIN,
+        {"username": "boss", "password": "s3cret-Pass-42", "next": "/admin/", "csrfmiddlewaretoken": token},
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.cookies["sessionid"].value
@@ -57,7 +58,9 @@ def test_non_staff_user_cannot_log_in(admin_db):
     User.objects.create_user("visitor", password="pw-visitor-1")
     client = _csrf_client()
     token = _token(client.get(LOGIN).content.decode())
-    response = client.post(LOGIN, {"username": "visitor", "password": "pw-visitor-1", "csrfmiddlewaretoken": token})
+    response = client.post(
+        LOGIN, {"username": "visitor", "password": "pw-visitor-1", "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 200
     assert "staff account" in response.content.decode()
 
@@ -67,7 +70,12 @@ def test_open_redirect_in_next_is_ignored(superuser):
     token = _token(client.get(LOGIN).content.decode())
     response = client.post(
         "/admin/login/?next=https://evil.example.com/",
-        {"username": "boss", "password": "s3cret-Pass-42", "next": "https://evil.example.com/", "csrfmiddlewaretoken": token},
+        {
+            "username": "boss",
+            "password": "s3cret-Pass-42",
+            "next": "https://evil.example.com/",
+            "csrfmiddlewaretoken": token,
+        },
     )
     assert response.status_code == 302
     assert "evil.example.com" not in response["Location"]

@@ -25,7 +25,6 @@ def _client_for(user):
 def _grant(user, *codenames):
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
-
     from tests.contrib.admin.adminpolls.models import Question
 
     content_type = ContentType.objects.get_for_model(Question)
