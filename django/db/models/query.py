@@ -28,6 +28,7 @@ from django.db.models.query_iterables import (
     NamedValuesListIterable,
     RawModelIterable,
     RelatedPopulator,
+    ResultCacheMixin,
     ValuesIterable,
     ValuesListIterable,
     get_related_populators,
@@ -80,7 +81,7 @@ def _partition(predicate, values):
     return falsy, truthy
 
 
-class QuerySet(AltersData):
+class QuerySet(ResultCacheMixin, AltersData):
     """Represent a lazy database lookup for a set of objects."""
 
     def __init__(self, model=None, query=None, using=None, hints=None):
@@ -153,26 +154,6 @@ class QuerySet(AltersData):
         if len(data) > REPR_OUTPUT_SIZE:
             data[-1] = "...(remaining elements truncated)..."
         return f"<{self.__class__.__name__} {data!r}>"
-
-    def __len__(self):
-        self._fetch_all()
-        return len(self._result_cache)
-
-    def __iter__(self):
-        self._fetch_all()
-        return iter(self._result_cache)
-
-    def __aiter__(self):
-        async def generator():
-            await sync_to_async(self._fetch_all)()
-            for item in self._result_cache:
-                yield item
-
-        return generator()
-
-    def __bool__(self):
-        self._fetch_all()
-        return bool(self._result_cache)
 
     def __getitem__(self, k):
         """Index or slice: a slice stays lazy (LIMIT/OFFSET), an index runs the query."""

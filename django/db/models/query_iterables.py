@@ -14,6 +14,30 @@ from django.db.models.sql.constants import GET_ITERATOR_CHUNK_SIZE
 from django.db.models.utils import create_namedtuple_class
 
 
+class ResultCacheMixin:
+    """Sequence behaviour over ``_fetch_all()``/``_result_cache`` (QuerySet, RawQuerySet)."""
+
+    def __len__(self):
+        self._fetch_all()
+        return len(self._result_cache)
+
+    def __bool__(self):
+        self._fetch_all()
+        return bool(self._result_cache)
+
+    def __iter__(self):
+        self._fetch_all()
+        return iter(self._result_cache)
+
+    def __aiter__(self):
+        async def generator():
+            await sync_to_async(self._fetch_all)()
+            for item in self._result_cache:
+                yield item
+
+        return generator()
+
+
 class BaseIterable:
     def __init__(self, queryset, chunked_fetch: bool = False, chunk_size: int = GET_ITERATOR_CHUNK_SIZE):
         self.queryset = queryset
@@ -232,6 +256,7 @@ class RelatedPopulator:
             self.reorder_for_init = lambda row: tuple(row[pos] for pos in positions)
         self.model_cls = klass_info["model"]
         self.pk_idx = self.init_list.index(self.model_cls._meta.pk.attname)
+        self.build = self.model_cls._row_builder(db, self.init_list)
         self.related_populators = get_related_populators(klass_info, select, self.db)
         self.local_setter = klass_info["local_setter"]
         self.remote_setter = klass_info["remote_setter"]
@@ -244,7 +269,7 @@ class RelatedPopulator:
         if obj_data[self.pk_idx] is None:
             obj = None
         else:
-            obj = self.model_cls.from_db(self.db, self.init_list, obj_data)
+            obj = self.build(obj_data)
             for populator in self.related_populators:
                 populator.populate(row, obj)
         self.local_setter(from_obj, obj)

@@ -5,15 +5,13 @@ Import it from django.db.models.query.
 
 from __future__ import annotations
 
-from asgiref.sync import sync_to_async
-
 from django.db import connections, router
 from django.db.models import sql
-from django.db.models.query_iterables import RawModelIterable
+from django.db.models.query_iterables import RawModelIterable, ResultCacheMixin
 from django.db.models.query_prefetch import prefetch_related_objects
 
 
-class RawQuerySet:
+class RawQuerySet(ResultCacheMixin):
     """Model instances from raw SQL (Manager.raw())."""
 
     def __init__(
@@ -71,26 +69,6 @@ class RawQuerySet:
             self._result_cache = list(self.iterator())
         if self._prefetch_related_lookups and not self._prefetch_done:
             self._prefetch_related_objects()
-
-    def __len__(self):
-        self._fetch_all()
-        return len(self._result_cache)
-
-    def __bool__(self):
-        self._fetch_all()
-        return bool(self._result_cache)
-
-    def __iter__(self):
-        self._fetch_all()
-        return iter(self._result_cache)
-
-    def __aiter__(self):
-        async def generator():
-            await sync_to_async(self._fetch_all)()
-            for item in self._result_cache:
-                yield item
-
-        return generator()
 
     def iterator(self):
         yield from RawModelIterable(self)

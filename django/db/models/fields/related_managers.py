@@ -112,10 +112,12 @@ def create_reverse_many_to_one_manager(superclass: type, rel: Any) -> type:
             instances_dict = {instance_attr(inst): inst for inst in instances}
             queryset = queryset.filter(**{"%s__in" % self.field.name: instances})
             # The reverse FK's forward cache points back at the instance already in hand.
+            # The key values already agree and both came from this database, so the cache
+            # is filled directly rather than through the descriptor's checks.
+            field = self.field
             for rel_obj in queryset:
-                if not self.field.is_cached(rel_obj):
-                    instance = instances_dict[rel_obj_attr(rel_obj)]
-                    setattr(rel_obj, self.field.name, instance)
+                if not field.is_cached(rel_obj):
+                    field.set_cached_value(rel_obj, instances_dict[rel_obj_attr(rel_obj)])
             cache_name = self.field.remote_field.cache_name
             return queryset, rel_obj_attr, instance_attr, False, cache_name, False
 
