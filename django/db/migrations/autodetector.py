@@ -539,7 +539,9 @@ class MigrationAutodetector:
         leaf_of = {app: name for app, name in leaves}
         for app_label, migrations in list(changes.items()):
             leaf = leaf_of.get(app_label)
-            if leaf is None and not self.questioner.ask_initial(app_label):
+            if self._migrations_disabled(app_label) or (
+                leaf is None and not self.questioner.ask_initial(app_label)
+            ):
                 del changes[app_label]
                 continue
             number = (self.parse_number(leaf) or 0) + 1 if leaf else 1
@@ -572,6 +574,14 @@ class MigrationAutodetector:
                         resolved.append(dep)
                 migration.dependencies = resolved
         return changes
+
+    @staticmethod
+    def _migrations_disabled(app_label: str) -> bool:
+        """MIGRATION_MODULES = {app_label: None} turns an app's migrations off."""
+        from django.conf import settings
+
+        modules = getattr(settings, "MIGRATION_MODULES", {})
+        return app_label in modules and modules[app_label] is None
 
     def _trim_to_apps(self, changes: dict, app_labels: set[str]) -> dict:
         """Keep the changes of the given apps and of the apps they depend on."""
