@@ -39,6 +39,10 @@ __all__ = [
 ]
 
 
+# The locmem backend's sent messages; exists only once that backend (or the test setup) makes it.
+outbox: list
+
+
 @legacy_positional(1, ("fail_silently",))
 def get_connection(backend: str | None = None, *, fail_silently: bool = False, **kwargs: Any) -> Any:
     """An instance of ``backend`` (default EMAIL_BACKEND), given ``fail_silently`` and ``kwargs``."""

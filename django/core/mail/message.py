@@ -191,10 +191,10 @@ class EmailMessage:
                 msg.make_mixed()  # the body (and alternatives) become the first part
             msg.set_type(f"multipart/{self.mixed_subtype}")
         if isinstance(attachment, email.message.MIMEPart):
-            msg.attach(attachment)
+            msg.attach(attachment)  # type: ignore[arg-type]
             return
         filename, content, mimetype = attachment
-        msg.attach(_attachment_part(filename, content, mimetype, self._body_charset()))
+        msg.attach(_attachment_part(filename, content, mimetype, self._body_charset()))  # type: ignore[arg-type]
 
 
 def _idna_addresses(value: str) -> str:

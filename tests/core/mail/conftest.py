@@ -72,6 +72,7 @@ def certificate(tmp_path_factory):
 
 
 def _start(recorder: Recorder, **kwargs):
+    pytest.importorskip("aiosmtpd", reason="aiosmtpd is not installed (it belongs in the test extras)")
     from aiosmtpd.controller import Controller
 
     controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), **kwargs)
