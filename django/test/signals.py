@@ -52,6 +52,13 @@ def reset_template_engines(*, setting: str, **kwargs: Any) -> None:
     for attribute in ("templates", "_engines"):
         if attribute in engines.__dict__:
             delattr(engines, attribute)
+    # The app_directories loader's list of app template dirs follows INSTALLED_APPS.
+    try:
+        from django.template.utils import get_app_template_dirs
+
+        get_app_template_dirs.cache_clear()
+    except (ImportError, AttributeError):
+        pass
     try:
         from django.template.engine import Engine
 

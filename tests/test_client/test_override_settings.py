@@ -157,3 +157,15 @@ def test_format_settings_are_seen_inside_the_override():
         assert formats.date_format(day, use_l10n=False) == "2020/01/02"
     with override_settings(DATE_FORMAT="d.m.Y"):
         assert formats.date_format(day, use_l10n=False) == "02.01.2020"
+
+
+def test_installed_apps_change_refreshes_app_template_directories():
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    templates = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+    with override_settings(TEMPLATES=templates, INSTALLED_APPS=["django.contrib.contenttypes"]):
+        with pytest.raises(TemplateDoesNotExist):
+            get_template("django/forms/div.html")
+    with override_settings(TEMPLATES=templates, INSTALLED_APPS=["django.forms"]):
+        assert get_template("django/forms/div.html")
