@@ -100,3 +100,21 @@ def test_natural_keys(cdb):
     perm = Permission.objects.get_by_natural_key("add_user", "auth", "user")
     assert perm.natural_key() == ("add_user", "auth", "user")
     assert str(perm) == "Authentication and Authorization | user | Can add user"
+
+
+def test_password_reset_tokens(cdb, monkeypatch):
+    from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
+
+    user = User.objects.create_user("ann", "a@example.com", "pw-1")
+    token = default_token_generator.make_token(user)
+    assert default_token_generator.check_token(user, token)
+    for bad in ["", None, "abc", "zz-zz", token + "x", 12]:
+        assert not default_token_generator.check_token(user, bad)
+    user.set_password("pw-2")
+    user.save()
+    assert not default_token_generator.check_token(user, token)  # a new password voids old links
+    token = default_token_generator.make_token(user)
+    later = PasswordResetTokenGenerator()
+    real_now = later._now()
+    monkeypatch.setattr(later, "_now", lambda: real_now.replace(year=real_now.year + 1))
+    assert not later.check_token(user, token)  # past PASSWORD_RESET_TIMEOUT
