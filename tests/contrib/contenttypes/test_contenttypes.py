@@ -37,3 +37,19 @@ def test_object_lookup_through_content_type(cdb):
     ct = ContentType.objects.get_for_model(User)
     assert ct.get_object_for_this_type(pk=user.pk) == user
     assert list(ct.get_all_objects_for_this_type(username="ann")) == [user]
+
+
+def test_remove_stale_contenttypes(cdb, monkeypatch, capsys):
+    from django.core.management import call_command
+
+    ContentType.objects.create(app_label="auth", model="ghost")
+    ContentType.objects.create(app_label="removedapp", model="thing")
+    monkeypatch.setattr("builtins.input", lambda prompt="": "no")
+    call_command("remove_stale_contenttypes", database=cdb.alias)
+    assert "auth | ghost" in capsys.readouterr().out
+    assert ContentType.objects.filter(model="ghost").exists()
+    call_command("remove_stale_contenttypes", interactive=False, database=cdb.alias)
+    assert not ContentType.objects.filter(model="ghost").exists()
+    assert ContentType.objects.filter(app_label="removedapp").exists()
+    call_command("remove_stale_contenttypes", interactive=False, include_stale_apps=True, database=cdb.alias)
+    assert not ContentType.objects.filter(app_label="removedapp").exists()
