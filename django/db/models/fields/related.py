@@ -328,21 +328,11 @@ class ForeignObject(RelatedField):
 
     @staticmethod
     def get_instance_value_for_fields(instance: Any, fields: Any) -> tuple:
-        values = []
-        opts = instance._meta
-        for field in fields:
-            # A parent's primary key, reached through a child, is the child's parent link.
-            if field.primary_key:
-                possible_parent_link = opts.get_ancestor_link(field.model)
-                if (
-                    not possible_parent_link
-                    or possible_parent_link.primary_key
-                    or possible_parent_link.model._meta.abstract
-                ):
-                    values.append(getattr(instance, field.attname))
-                    continue
-            values.append(getattr(instance, field.attname))
-        return tuple(values)
+        # A parent's key read through a child resolves via the child's parent link
+        # (DeferredAttribute does that), so a plain attribute read serves every case.
+        if len(fields) == 1:
+            return (getattr(instance, fields[0].attname),)
+        return tuple(getattr(instance, field.attname) for field in fields)
 
     def get_attname_column(self) -> tuple[str, None]:
         attname, _column = super().get_attname_column()
