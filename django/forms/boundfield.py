@@ -185,7 +185,7 @@ class BoundField(RenderableFieldMixin):
     def is_hidden(self) -> bool:
         return self.field.widget.is_hidden
 
-    @property
+    @cached_property
     def auto_id(self) -> str:
         auto_id = self.form.auto_id
         if auto_id and "%s" in str(auto_id):

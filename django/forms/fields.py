@@ -157,7 +157,10 @@ class Field:
         result = object.__new__(type(self))
         result.__dict__.update(self.__dict__)
         memo[id(self)] = result
-        result.widget = copy.deepcopy(self.widget, memo)
+        widget = self.widget
+        result.widget = (
+            widget.__deepcopy__(memo) if hasattr(widget, "__deepcopy__") else copy.deepcopy(widget, memo)
+        )
         result.error_messages = self.error_messages.copy()
         result.validators = self.validators[:]
         return result
@@ -356,6 +359,9 @@ class BaseTemporalField(Field):
         raise NotImplementedError("Subclasses must define this method.")
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z", re.ASCII)
+
+
 class DateField(BaseTemporalField):
     widget = DateInput
     input_formats = "DATE_INPUT_FORMATS"
@@ -371,6 +377,9 @@ class DateField(BaseTemporalField):
         return super().to_python(str(value))
 
     def strptime(self, value: str, format: str) -> datetime.date:
+        if format == "%Y-%m-%d" and _ISO_DATE.match(value):
+            # The common case without strptime's locale machinery; same result, same errors.
+            return datetime.date(int(value[:4]), int(value[5:7]), int(value[8:]))
         return datetime.datetime.strptime(value, format).date()
 
 

@@ -34,6 +34,9 @@ class BaseRenderer:
         raise NotImplementedError("subclasses must implement get_template()")
 
     def render(self, template_name: str, context: dict, request: Any = None) -> str:
+        fast = self._fast_renderers.get(template_name)
+        if fast is not None:
+            return fast(self, context)
         # Templates are looked up once per renderer and kept: rendering a form touches
         # a dozen templates and the loader walk would dominate otherwise.
         try:
@@ -45,6 +48,16 @@ class BaseRenderer:
     @cached_property
     def _template_cache(self) -> dict:
         return {}
+
+    @cached_property
+    def _fast_renderers(self) -> dict:
+        """Python renderings of the built-in templates, when this renderer is sure to use them."""
+        cls = type(self)
+        if cls.get_template is not EngineMixin.get_template or "engine" in cls.__dict__:
+            return {}
+        from django.forms._fast import FAST
+
+        return FAST
 
 
 class EngineMixin:

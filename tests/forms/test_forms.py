@@ -298,19 +298,17 @@ def test_repr_reports_validity():
 
 def test_jinja2_and_templates_setting_renderers():
     """The Jinja2 and TemplatesSetting renderers render through their engines."""
-    from django.forms.renderers import TemplatesSetting
+    from django.forms.renderers import ROOT, TemplatesSetting
     from django.test.utils import override_settings
 
-    with override_settings(
-        TEMPLATES=[
-            {
-                "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "DIRS": [],
-                "APP_DIRS": True,
-                "OPTIONS": {},
-            }
-        ],
-        INSTALLED_APPS=["django.forms"],
-    ):
+    templates = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [str(ROOT / "templates")],
+            "APP_DIRS": False,
+            "OPTIONS": {},
+        }
+    ]
+    with override_settings(TEMPLATES=templates):
         html = Person(renderer=TemplatesSetting()).as_div()
     assert 'id="id_first_name"' in html
