@@ -1,4 +1,5 @@
-"""Helpers shared by the admin's pages (more arrive with the form pages)."""
+"""Objects the admin pages iterate over: AdminForm -> Fieldset -> Fieldline -> AdminField for the
+change form, InlineAdminFormSet -> InlineAdminForm for the inlines, and the errors summary."""
 
 from __future__ import annotations
 
@@ -24,13 +25,6 @@ def flatten_fieldsets(fieldsets: Any) -> list:
     for _name, opts in fieldsets:
         field_names.extend(flatten(opts["fields"]))
     return field_names
-
-
-class ActionForm:
-    """The changelist's action chooser; a plain object so it needs no form machinery to render."""
-
-    def __init__(self, choices: list, auto_id: str | None = None) -> None:
-        self.choices = choices
 
 
 class AdminForm:

@@ -606,8 +606,6 @@ class ModelAdmin(BaseModelAdmin):
         if getattr(form, "_meta", None) and form._meta.exclude and self.exclude is None:
             exclude.extend(form._meta.exclude)
         fields = [f for f in fields if f not in readonly] or None
-        if fields and fields == []:
-            fields = None
         return modelform_factory(
             self.model,
             form=form,

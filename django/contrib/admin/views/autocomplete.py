@@ -38,6 +38,8 @@ class AutocompleteJsonView(BaseListView):
         qs = self.model_admin.get_queryset(self.request)
         qs = qs.complex_filter(self.source_field.get_limit_choices_to())
         qs, search_use_distinct = self.model_admin.get_search_results(self.request, qs, self.term)
+        if not qs.ordered:  # pages must not overlap: fall back to the primary key
+            qs = qs.order_by("pk")
         return qs.distinct() if search_use_distinct else qs
 
     def process_request(self, request: Any) -> tuple[str, Any, Any, str]:
