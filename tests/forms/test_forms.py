@@ -312,3 +312,54 @@ def test_jinja2_and_templates_setting_renderers():
     with override_settings(TEMPLATES=templates):
         html = Person(renderer=TemplatesSetting()).as_div()
     assert 'id="id_first_name"' in html
+
+
+def test_jinja2_renderer_renders_every_layout():
+    """The Jinja2 renderer renders forms in all four layouts, formsets and split widgets."""
+    from django.forms.formsets import formset_factory
+    from django.forms.renderers import Jinja2
+
+    class F(forms.Form):
+        name = forms.CharField(help_text="<b>help</b>")
+        secret = forms.CharField(widget=forms.HiddenInput)
+        when = forms.SplitDateTimeField(required=False)
+
+    form = F({"name": "<x>", "secret": "s"}, renderer=Jinja2())
+    for html in (form.as_div(), form.as_p(), form.as_table(), form.as_ul()):
+        assert 'value="&lt;x&gt;"' in html and 'name="secret"' in html and 'name="when_1"' in html
+        assert "<b>help</b>" in html
+    assert (
+        form.errors.as_text() == ""
+        and F({}, renderer=Jinja2()).errors["name"].as_text() == "* This field is required."
+    )
+    formset = formset_factory(F, renderer=Jinja2())()
+    assert 'name="form-TOTAL_FORMS"' in formset.as_p()
+
+
+class Kitchen(forms.Form):
+    text = forms.CharField(max_length=5, help_text="short")
+    area = forms.CharField(widget=forms.Textarea)
+    pick = forms.ChoiceField(choices=[("", "--"), ("G", [("a", "A&B")]), ("c", "C")])
+    radio = forms.ChoiceField(choices=[("x", "X"), ("y", "Y")], widget=forms.RadioSelect, help_text="one")
+    boxes = forms.MultipleChoiceField(
+        choices=[("1", "One")], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    flag = forms.BooleanField(required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+@pytest.mark.parametrize("renderer_name", ["DjangoTemplates", "Jinja2"])
+@pytest.mark.parametrize("layout", ["as_div", "as_p", "as_table", "as_ul"])
+def test_python_fast_path_matches_the_templates(renderer_name, layout):
+    """The built-in templates rendered by the engine and by the Python fast path give the same HTML."""
+    from django.forms import renderers
+
+    base = getattr(renderers, renderer_name)
+    slow = type("Slow", (base,), {"_fast_renderers": {}})()
+    fast = base()
+    data = {"text": "<toolong>", "pick": "a", "radio": "y", "boxes": ["1"], "flag": "on", "hidden": '"q"'}
+    for bound in (True, False):
+        args = (data,) if bound else ()
+        slow_html = getattr(Kitchen(*args, renderer=slow), layout)()
+        fast_html = getattr(Kitchen(*args, renderer=fast), layout)()
+        assert_html_equal(fast_html, slow_html)
