@@ -198,3 +198,78 @@ def test_get_cache_key_and_learn_cache_key_agree():
     key = learn_cache_key(request, response)
     assert get_cache_key(request) == key
     assert get_cache_key(factory.get("/k/", headers={"Accept-Encoding": "gzip"})) != key
+
+
+def test_async_view_through_the_cache_middleware():
+    """The middleware pair also serves async requests from the cache."""
+    from asgiref.sync import async_to_sync
+
+    from django.test import AsyncRequestFactory
+
+    calls = []
+
+    async def view(request):
+        calls.append(1)
+        return HttpResponse(f"async {len(calls)}")
+
+    app = site_cache(view)
+    afactory = AsyncRequestFactory()
+
+    async def scenario():
+        first = await app(afactory.get("/a/"))
+        second = await app(afactory.get("/a/"))
+        return first.content, second.content
+
+    assert async_to_sync(scenario)() == (b"async 1", b"async 1")
+    assert len(calls) == 1
+
+
+def dead_redis_cache():
+    import socket
+
+    from django.core.cache.backends.redis import RedisCache
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return RedisCache(f"redis://127.0.0.1:{port}/0", {})
+
+
+def cached_view(request):
+    return HttpResponse("fresh")
+
+
+def test_unreachable_page_cache_gives_a_server_error_response_not_a_crash():
+    """Cache calls raise when Redis is down; the handler still answers (500), the client gets a response."""
+    import redis
+
+    from django.core.cache import caches
+    from django.test import Client
+    from django.urls import path
+
+    caches["page_cache_down"] = dead_redis_cache()
+    urlconf = types_module("cache_down_urls", [path("page/", cached_view)])
+    try:
+        with override_settings(
+            ROOT_URLCONF=urlconf,
+            CACHE_MIDDLEWARE_ALIAS="page_cache_down",
+            MIDDLEWARE=[
+                "django.middleware.cache.UpdateCacheMiddleware",
+                "django.middleware.cache.FetchFromCacheMiddleware",
+            ],
+        ):
+            with pytest.raises(redis.ConnectionError):
+                Client().get("/page/")
+            assert Client(raise_request_exception=False).get("/page/").status_code == 500
+    finally:
+        del caches["page_cache_down"]
+
+
+def types_module(name, urlpatterns):
+    import sys
+    import types
+
+    module = types.ModuleType(f"tests.middleware._{name}")
+    module.urlpatterns = urlpatterns
+    sys.modules[module.__name__] = module
+    return module.__name__
