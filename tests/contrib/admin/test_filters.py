@@ -37,12 +37,12 @@ def choices(questions, superuser):
     return questions
 
 
-def _changelist(query: str, user):
+def _changelist(query: str, user, admin_class=ChoiceAdmin):
     from django.test import RequestFactory
 
     request = RequestFactory().get("/admin/adminpolls/choice/" + query)
     request.user = user
-    model_admin = ChoiceAdmin(Choice, admin.AdminSite(name="filters"))
+    model_admin = admin_class(Choice, admin.AdminSite(name="filters"))
     return model_admin.get_changelist_instance(request)
 
 
@@ -108,3 +108,60 @@ def test_date_filter_links_are_ranges_that_select_themselves(questions, superuse
     request.user = superuser
     cl = model_admin.get_changelist_instance(request)
     assert [c["selected"] for c in cl.filter_specs[0].choices(cl)] == [False, False, True, False, False]
+
+
+class UnlinkedChoiceAdmin(ChoiceAdmin):
+    list_display_links = None
+
+
+def test_foreign_key_columns_are_fetched_with_select_related(choices, superuser, admin_db):
+    """list_display naming a ForeignKey joins it: the number of queries does not grow with the rows."""
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    def render_rows() -> int:
+        from django.contrib.admin.templatetags.admin_list import results
+
+        with CaptureQueriesContext(admin_db) as queries:
+            cl = _changelist("", superuser, UnlinkedChoiceAdmin)  # this site has no URLs to link to
+            rendered = [row for row in results(cl)]
+        assert rendered
+        return len(queries)
+
+    few = render_rows()
+    for n in range(10):
+        Question.objects.create(question_text=f"More {n}", pub_date=timezone.now()).choice_set.create(
+            choice_text=f"c{n}"
+        )
+    assert render_rows() == few
+
+
+def test_save_as_new_copies_the_object(admin_client, questions):
+    question_admin = admin.site.get_model_admin(Question)
+    question_admin.save_as = True
+    try:
+        pizza = questions["pizza"]
+        url = f"/admin/adminpolls/question/{pizza.pk}/change/"
+        assert 'name="_saveasnew"' in admin_client.get(url).content.decode()
+        local = pizza.pub_date.astimezone()
+        response = admin_client.post(
+            url,
+            {
+                "question_text": "Copy of pizza",
+                "pub_date_0": local.strftime("%Y-%m-%d"),
+                "pub_date_1": local.strftime("%H:%M:%S"),
+                "choice_set-TOTAL_FORMS": "0",
+                "choice_set-INITIAL_FORMS": "0",
+                "_saveasnew": "Save as new",
+            },
+        )
+        copy = Question.objects.get(question_text="Copy of pizza")
+        assert copy.pk != pizza.pk
+        assert (
+            response.status_code == 302
+            and response["Location"] == f"/admin/adminpolls/question/{copy.pk}/change/"
+        )
+        pizza.refresh_from_db()
+        assert pizza.question_text == "Best pizza topping?"
+    finally:
+        question_admin.save_as = False
