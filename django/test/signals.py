@@ -42,6 +42,25 @@ def update_installed_apps(*, setting: str, **kwargs: Any) -> None:
 
 
 @receiver(setting_changed)
+def installed_apps_translation_and_templates(*, setting: str, **kwargs: Any) -> None:
+    """App catalogs and app template directories both follow INSTALLED_APPS."""
+    if setting != "INSTALLED_APPS":
+        return
+    try:
+        from django.utils.translation import trans_real
+    except ImportError:
+        trans_real = None  # type: ignore[assignment]
+    clear = getattr(trans_real, "clear_caches", None)
+    if clear is not None:
+        clear()
+    try:
+        from django.template.utils import get_app_template_dirs
+    except ImportError:
+        return
+    get_app_template_dirs.cache_clear()
+
+
+@receiver(setting_changed)
 def reset_template_engines(*, setting: str, **kwargs: Any) -> None:
     if setting not in {"TEMPLATES", "DEBUG", "INSTALLED_APPS"}:
         return
@@ -153,3 +172,24 @@ def static_storage_changed(*, setting: str, **kwargs: Any) -> None:
     from django.utils.functional import empty
 
     staticfiles_storage._wrapped = empty
+
+
+FILE_STORAGE_SETTINGS = {
+    "STORAGES",
+    "MEDIA_ROOT",
+    "MEDIA_URL",
+    "FILE_UPLOAD_PERMISSIONS",
+    "FILE_UPLOAD_DIRECTORY_PERMISSIONS",
+}
+
+
+@receiver(setting_changed)
+def file_storage_changed(*, setting: str, **kwargs: Any) -> None:
+    """default_storage is rebuilt from the new settings on its next use."""
+    if setting not in FILE_STORAGE_SETTINGS:
+        return
+    from django.core.files.storage import default_storage, storages
+    from django.utils.functional import empty
+
+    storages.reset()
+    default_storage._wrapped = empty

@@ -1,0 +1,61 @@
+"""The setting_changed receivers drop the caches built from the setting that changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.template.utils import get_app_template_dirs
+from django.test import override_settings
+from django.utils import formats
+from django.utils.translation import trans_real
+
+
+def test_installed_apps_change_clears_translation_catalogs():
+    trans_real.translation("en")
+    assert trans_real._translations
+    with override_settings(INSTALLED_APPS=list(settings.INSTALLED_APPS)):
+        assert not trans_real._translations
+
+
+def test_installed_apps_change_clears_app_template_dirs():
+    get_app_template_dirs("templates")
+    assert get_app_template_dirs.cache_info().currsize > 0
+    with override_settings(INSTALLED_APPS=list(settings.INSTALLED_APPS)):
+        assert get_app_template_dirs.cache_info().currsize == 0
+
+
+def test_format_module_path_change_resets_format_cache():
+    formats.get_format("DATE_FORMAT")
+    assert formats._format_cache
+    with override_settings(FORMAT_MODULE_PATH="tests.nonexistent_formats"):
+        assert not formats._format_cache
+
+
+def test_media_root_change_moves_default_storage(tmp_path: Path):
+    with override_settings(MEDIA_ROOT=str(tmp_path)):
+        name = default_storage.save("note.txt", _content(b"hello"))
+        assert (tmp_path / name).read_bytes() == b"hello"
+        assert Path(default_storage.location) == tmp_path
+
+
+def test_storages_change_swaps_default_storage_backend():
+    """The wrapped backend is rebuilt on entering and on leaving the override."""
+    from django.utils.functional import empty
+
+    default_storage.exists("probe")
+    original_backend = type(default_storage._wrapped).__name__
+    storages = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    with override_settings(STORAGES=storages):
+        assert default_storage._wrapped is empty
+        default_storage.save("x.txt", _content(b"mem"))
+        assert type(default_storage._wrapped).__name__ == "InMemoryStorage"
+    default_storage.exists("probe")
+    assert type(default_storage._wrapped).__name__ == original_backend != "InMemoryStorage"
+
+
+def _content(data: bytes):
+    from django.core.files.base import ContentFile
+
+    return ContentFile(data)
