@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.message
 import email.policy
 import mimetypes
+import warnings
 from collections import namedtuple
 from email.headerregistry import Address
 from email.utils import formatdate, getaddresses, make_msgid
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail._positional import legacy_positional
+from django.utils.deprecation import RemovedInDjango70Warning
 from django.utils.encoding import force_str, punycode
 
 DEFAULT_ATTACHMENT_MIME_TYPE = "application/octet-stream"
@@ -91,7 +93,7 @@ class EmailMessage:
         self.body = body or ""
         self.attachments: list = []
         for attachment in attachments or []:
-            if isinstance(attachment, email.message.MIMEPart):
+            if isinstance(attachment, email.message.Message):
                 self.attach(attachment)
             else:
                 self.attach(*attachment)
@@ -123,6 +125,16 @@ class EmailMessage:
                 raise ValueError(
                     "content and mimetype must not be given when a MIMEPart instance is provided."
                 )
+            self.attachments.append(filename)
+            return
+        if isinstance(filename, email.message.Message):
+            warnings.warn(
+                "Passing a legacy email.mime object to attach() is deprecated; use email.message.MIMEPart.",
+                RemovedInDjango70Warning,
+                stacklevel=2,
+            )
+            if content is not None or mimetype is not None:
+                raise ValueError("content and mimetype must not be given when a MIME object is provided.")
             self.attachments.append(filename)
             return
         if content is None:
@@ -190,7 +202,7 @@ class EmailMessage:
             if msg.get_content_type() != "multipart/mixed":
                 msg.make_mixed()  # the body (and alternatives) become the first part
             msg.set_type(f"multipart/{self.mixed_subtype}")
-        if isinstance(attachment, email.message.MIMEPart):
+        if isinstance(attachment, email.message.Message):
             msg.attach(attachment)  # type: ignore[arg-type]
             return
         filename, content, mimetype = attachment

@@ -126,3 +126,27 @@ def test_missing_table_raises_a_database_error(db_alias, route_cache_to):
     cache = DatabaseCache("no_such_cache_table", {})
     with pytest.raises(DatabaseError):
         cache.get("a")
+
+
+@pytest.mark.parametrize("use_tz", [True, False])
+def test_expiry_works_with_and_without_time_zones(connection, db_alias, table_name, route_cache_to, use_tz):
+    from django.test.utils import override_settings
+
+    route_cache_to(db_alias)
+    run(table_name, database=db_alias)
+    with override_settings(USE_TZ=use_tz):
+        cache = DatabaseCache(table_name, {})
+        cache.set("live", 1, timeout=300)
+        cache.set("forever", 2, timeout=None)
+        cache.set("dead", 3, timeout=0)
+        assert cache.get_many(["live", "forever", "dead"]) == {"live": 1, "forever": 2}
+        assert cache.touch("live", 0) and cache.get("live") is None
+
+
+def test_large_and_binary_values_round_trip(connection, db_alias, table_name, route_cache_to):
+    route_cache_to(db_alias)
+    run(table_name, database=db_alias)
+    cache = DatabaseCache(table_name, {})
+    value = {"blob": bytes(range(256)) * 400, "text": "ü" * 10_000}
+    cache.set("big", value)
+    assert cache.get("big") == value

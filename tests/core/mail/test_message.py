@@ -295,3 +295,28 @@ def test_mixed_and_alternative_subtypes_can_change():
 
 def test_send_without_recipients_sends_nothing():
     assert EmailMessage("s", "b", "f@x.com").send() == 0
+
+
+def test_legacy_mime_attachment_still_works_with_a_deprecation_warning():
+    from email.mime.application import MIMEApplication
+
+    from django.utils.deprecation import RemovedInDjango70Warning
+
+    legacy = MIMEApplication(b"\x01\x02", Name="old.bin")
+    legacy.add_header("Content-Disposition", "attachment", filename="old.bin")
+    msg = EmailMessage("s", "b", "f@x.com", ["t@x.com"])
+    with pytest.warns(RemovedInDjango70Warning):
+        msg.attach(legacy)
+    (attachment,) = parse(msg).iter_attachments()
+    assert attachment.get_filename() == "old.bin" and attachment.get_content() == b"\x01\x02"
+
+
+def test_date_header_in_local_time_when_asked():
+    from django.test.utils import override_settings
+
+    with override_settings(EMAIL_USE_LOCALTIME=False):
+        assert parse(EmailMessage("s", "b", "f@x.com", ["t@x.com"]))["Date"].endswith("-0000")
+    dated = EmailMessage(
+        "s", "b", "f@x.com", ["t@x.com"], headers={"Date": "Fri, 09 Nov 2001 01:08:47 -0000"}
+    )
+    assert parse(dated)["Date"] == "Fri, 09 Nov 2001 01:08:47 -0000"
