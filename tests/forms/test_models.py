@@ -242,3 +242,37 @@ def test_inline_formset_fk_resolution_errors():
         inlineformset_factory(Author, Book, fk_name="nope", fields=["title"])
     FS = inlineformset_factory(Author, Book, fk_name="author", fields=["title"])
     assert FS.fk.name == "author"
+
+
+def test_limit_choices_to_and_radio_select_empty_label(db):
+    """A model field's limit_choices_to filters the form's queryset; RadioSelect drops the empty choice."""
+    from django.db import models
+
+    Author.objects.create(name="Ann")
+    Author.objects.create(name="Bob")
+
+    class Limited(forms.ModelForm):
+        class Meta:
+            model = Book
+            fields = ["author"]
+
+    form = Limited()
+    form.fields["author"].limit_choices_to = models.Q(name="Bob")
+    from django.forms.models import apply_limit_choices_to_to_formfield
+
+    apply_limit_choices_to_to_formfield(form.fields["author"])
+    assert [str(label) for _v, label in form.fields["author"].choices] == ["---------", "Bob"]
+    radio = forms.ModelChoiceField(Author.objects.order_by("name"), widget=forms.RadioSelect)
+    assert [str(label) for _v, label in radio.choices] == ["Ann", "Bob"]
+    assert radio.has_changed(None, "") is False
+
+
+def test_model_choice_field_copies_queryset_per_form(db):
+    """Each form gets its own queryset copy, evaluated afresh (new rows appear)."""
+
+    class Pick(forms.Form):
+        author = forms.ModelChoiceField(Author.objects.order_by("name"))
+
+    assert len(list(Pick().fields["author"].choices)) == 1
+    Author.objects.create(name="Zed")
+    assert [str(label) for _v, label in Pick().fields["author"].choices] == ["---------", "Zed"]
