@@ -64,6 +64,31 @@ def _field_signature(field_obj: Any) -> Any:
     return path, _deep_deconstruct(list(args)), _deep_deconstruct(kwargs)
 
 
+def _moves_to_the_end(field_obj: Any) -> bool:
+    remote = getattr(field_obj, "remote_field", None)
+    if remote is None:
+        return False
+    return not (field_obj.primary_key or getattr(remote, "parent_link", False))
+
+
+def _has_own_table(model_state: Any) -> bool:
+    """Managed, concrete models get schema operations; proxies and unmanaged ones only state."""
+    return not model_state.options.get("proxy") and model_state.options.get("managed", True)
+
+
+_NO_SQL_CONSTRAINT_KEYS = ("violation_error_message", "violation_error_code")
+
+
+def _without_name(obj: Any) -> Any:
+    path, args, kwargs = _deep_deconstruct(obj)
+    return path, args, {k: v for k, v in kwargs.items() if k != "name"}
+
+
+def _without_messages(obj: Any) -> Any:
+    path, args, kwargs = _deep_deconstruct(obj)
+    return path, args, {k: v for k, v in kwargs.items() if k not in _NO_SQL_CONSTRAINT_KEYS}
+
+
 class MigrationAutodetector:
     """``changes(graph)`` -> {app_label: [Migration]} taking from_state to to_state."""
 
@@ -182,8 +207,9 @@ class MigrationAutodetector:
                     continue
                 needs |= {n for n in rel_needs if n != key}
                 fields.append((name, field_obj))
-            # Relations last, as in the files Django users already have.
-            fields.sort(key=lambda item: item[1].remote_field is not None)
+            # Relations after plain fields, as in Django's files; a relation that is the primary
+            # key or the parent link stays where it is.
+            fields.sort(key=lambda item: _moves_to_the_end(item[1]))
             for base in state.bases:
                 if isinstance(base, str):
                     needs.add(resolve_relation(base, key[0]))
@@ -201,6 +227,8 @@ class MigrationAutodetector:
                 needs,
             )
             placed.add(key)
+            if not state.options.get("managed", True):
+                continue  # No database work for unmanaged models beyond the state.
             for index in state.options.get("indexes", []):
                 self.add(key[0], operations.AddIndex(model_name=key[1], index=index), {key})
             for constraint in state.options.get("constraints", []):
@@ -269,7 +297,7 @@ class MigrationAutodetector:
         for key in self._kept_models():
             old_state = self._old_state(key)
             new_state = self.to_state.models[key]
-            if new_state.options.get("proxy") or old_state.options.get("proxy"):
+            if not _has_own_table(new_state) or not _has_own_table(old_state):
                 continue
             old_names = set(old_state.fields)
             new_names = set(new_state.fields)
@@ -400,6 +428,9 @@ class MigrationAutodetector:
             old_state = self._old_state(key)
             new_state = self.to_state.models[key]
             name = key[1]
+            if not _has_own_table(new_state) or not _has_own_table(old_state):
+                self._diff_alterable_options(key, old_state, new_state)
+                continue
             self._diff_named(
                 key,
                 name,
@@ -430,41 +461,69 @@ class MigrationAutodetector:
                     operations.AlterOrderWithRespectTo(name=name, order_with_respect_to=new_wrt),
                     {key},
                 )
-            old_opts = {
-                k: v for k, v in old_state.options.items() if k in AlterModelOptions.ALTER_OPTION_KEYS
-            }
-            new_opts = {
-                k: v for k, v in new_state.options.items() if k in AlterModelOptions.ALTER_OPTION_KEYS
-            }
-            if _deep_deconstruct(old_opts) != _deep_deconstruct(new_opts):
-                self.add(key[0], operations.AlterModelOptions(name=name, options=new_opts), {key})
-            if old_state.managers != new_state.managers and (old_state.managers or new_state.managers):
-                if _deep_deconstruct(old_state.managers) != _deep_deconstruct(new_state.managers):
-                    self.add(
-                        key[0], operations.AlterModelManagers(name=name, managers=new_state.managers), {key}
-                    )
-            old_table = old_state.options.get("db_table")
-            new_table = new_state.options.get("db_table")
-            if old_table != new_table:
-                self.add(key[0], operations.AlterModelTable(name=name, table=new_table), {key})
-            old_comment = old_state.options.get("db_table_comment")
-            new_comment = new_state.options.get("db_table_comment")
-            if old_comment != new_comment:
-                self.add(
-                    key[0], operations.AlterModelTableComment(name=name, table_comment=new_comment), {key}
-                )
+            self._diff_alterable_options(key, old_state, new_state)
+
+    def _diff_alterable_options(self, key: ModelKey, old_state: Any, new_state: Any) -> None:
+        """Options without schema work (and managers, table names): also diffed for unmanaged models."""
+        name = key[1]
+        old_opts = {k: v for k, v in old_state.options.items() if k in AlterModelOptions.ALTER_OPTION_KEYS}
+        new_opts = {k: v for k, v in new_state.options.items() if k in AlterModelOptions.ALTER_OPTION_KEYS}
+        if _deep_deconstruct(old_opts) != _deep_deconstruct(new_opts):
+            self.add(key[0], operations.AlterModelOptions(name=name, options=new_opts), {key})
+        if old_state.managers != new_state.managers and (old_state.managers or new_state.managers):
+            if _deep_deconstruct(old_state.managers) != _deep_deconstruct(new_state.managers):
+                self.add(key[0], operations.AlterModelManagers(name=name, managers=new_state.managers), {key})
+        old_table = old_state.options.get("db_table")
+        new_table = new_state.options.get("db_table")
+        if old_table != new_table:
+            self.add(key[0], operations.AlterModelTable(name=name, table=new_table), {key})
+        old_comment = old_state.options.get("db_table_comment")
+        new_comment = new_state.options.get("db_table_comment")
+        if old_comment != new_comment:
+            self.add(key[0], operations.AlterModelTableComment(name=name, table_comment=new_comment), {key})
 
     def _diff_named(
         self, key: ModelKey, model_name: str, old: list, new: list, add_op: Any, remove_op: Any, kind: str
     ) -> None:
         old_by_name = {o.name: o for o in old}
         new_by_name = {n.name: n for n in new}
+        if kind == "index":
+            self._detect_renamed_indexes(key, old_by_name, new_by_name)
+        else:
+            self._detect_altered_constraints(key, old_by_name, new_by_name)
         for name, obj in old_by_name.items():
             if name not in new_by_name or _deep_deconstruct(new_by_name[name]) != _deep_deconstruct(obj):
                 self.add(key[0], remove_op(model_name=model_name, name=name), {key})
         for name, obj in new_by_name.items():
             if name not in old_by_name or _deep_deconstruct(old_by_name[name]) != _deep_deconstruct(obj):
                 self.add(key[0], add_op(model_name, obj), {key})
+
+    def _detect_renamed_indexes(self, key: ModelKey, old_by_name: dict, new_by_name: dict) -> None:
+        """An index whose definition is unchanged but for its name becomes a RenameIndex."""
+        removed = [n for n in old_by_name if n not in new_by_name]
+        added = [n for n in new_by_name if n not in old_by_name]
+        for new_name in added:
+            new_shape = _without_name(new_by_name[new_name])
+            match = next((o for o in removed if _without_name(old_by_name[o]) == new_shape), None)
+            if match is None:
+                continue
+            removed.remove(match)
+            self.add(key[0], operations.RenameIndex(key[1], new_name=new_name, old_name=match), {key})
+            # Both sides now agree on this index, so the add/remove pass leaves it alone.
+            del old_by_name[match]
+            del new_by_name[new_name]
+
+    def _detect_altered_constraints(self, key: ModelKey, old_by_name: dict, new_by_name: dict) -> None:
+        """A constraint differing only in attributes without SQL becomes an AlterConstraint."""
+        for name in [n for n in new_by_name if n in old_by_name]:
+            old, new = old_by_name[name], new_by_name[name]
+            if _deep_deconstruct(old) == _deep_deconstruct(new):
+                continue
+            if _without_messages(old) != _without_messages(new):
+                continue
+            self.add(key[0], operations.AlterConstraint(key[1], name=name, constraint=new), {key})
+            del old_by_name[name]
+            del new_by_name[name]
 
     # ---------------------------------------------------------------- assembling
     def _build_migrations(self, graph: Any) -> dict[str, list]:

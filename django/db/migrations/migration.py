@@ -105,11 +105,14 @@ class Migration:
         fragments = [op.migration_name_fragment for op in self.operations]
         if not fragments or any(f is None for f in fragments):
             return f"auto_{get_migration_name_timestamp()}"
-        name = fragments[0] if len(fragments) == 1 else "_".join(sorted(fragments))
-        if len(name) > 52:
-            name = f"{name[:52]}_and_more"
-        name = re.sub(r"\W+", "_", name).strip("_")
-        return name or f"auto_{get_migration_name_timestamp()}"
+        cleaned = [re.sub(r"\W+", "_", f) for f in fragments]
+        # Fragments join in operation order while the name stays within 52 characters.
+        name = cleaned[0]
+        for extra in cleaned[1:]:
+            if len(name) + 1 + len(extra) > 52:
+                return f"{name}_and_more"
+            name = f"{name}_{extra}"
+        return name
 
 
 class SwappableTuple(tuple):

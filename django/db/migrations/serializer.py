@@ -239,7 +239,27 @@ class DeconstructableSerializer(BaseSerializer):
 class ModelFieldSerializer(BaseSerializer):
     def serialize(self) -> Result:
         _, path, args, kwargs = self.value.deconstruct()
-        return serialize_deconstructed(path, args, kwargs)
+        return serialize_deconstructed(path, args, _swappable_target(self.value, kwargs))
+
+
+def _swappable_target(field_obj: Any, kwargs: dict) -> dict:
+    """A relation to a swappable model (the user model) is written through its setting.
+
+    Fields of historical states are not bound to a model, so their own deconstruct() cannot
+    tell; the installed apps can.
+    """
+    target = kwargs.get("to")
+    if not isinstance(target, str) or hasattr(target, "setting_name"):
+        return kwargs
+    if not getattr(field_obj, "swappable", False):
+        return kwargs
+    from django.apps import apps
+    from django.conf import SettingsReference
+
+    setting = apps.get_swappable_settings_name(target) if apps.ready else None
+    if setting is None:
+        return kwargs
+    return {**kwargs, "to": SettingsReference(target, setting)}
 
 
 class ModelManagerSerializer(BaseSerializer):
