@@ -23,12 +23,31 @@ NOT_TAKEN = object()
 _GET_BY_PK: dict = {}
 
 
+# The QuerySet methods get() would go through; a subclass overriding one keeps the general path.
+_GET_PATH_METHODS = ("filter", "_filter_or_exclude", "order_by", "_chain", "_clone", "_fetch_all", "__len__")
+_overrides_get_path: dict[type, bool] = {}
+
+
+def _general_path_overridden(queryset_class: type) -> bool:
+    overridden = _overrides_get_path.get(queryset_class)
+    if overridden is None:
+        from django.db.models.query import QuerySet
+
+        overridden = any(
+            getattr(queryset_class, name, None) is not getattr(QuerySet, name, None)
+            for name in _GET_PATH_METHODS
+        )
+        _overrides_get_path[queryset_class] = overridden
+    return overridden
+
+
 def _plain(queryset: Any) -> bool:
     """Whether the queryset is ``Model.objects.all()`` with nothing added (ordering aside)."""
     from django.db.models.query_iterables import ModelIterable
 
     if (
-        queryset._iterable_class is not ModelIterable
+        _general_path_overridden(type(queryset))
+        or queryset._iterable_class is not ModelIterable
         or queryset._fields is not None
         or queryset._deferred_filter is not None
         or queryset._prefetch_related_lookups

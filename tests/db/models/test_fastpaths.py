@@ -109,3 +109,20 @@ def test_instances_from_rows_keep_deferred_fields_and_custom_from_db(using):
 
     assert all(obj.loaded_by_hook for obj in HookedAuthor.objects.using(using).all())
     assert HookedAuthor.objects.using(using).get(pk=loaded[0].pk).loaded_by_hook
+
+
+def test_get_by_pk_goes_through_a_custom_querysets_filter(using):
+    from django.db.models.query import QuerySet
+
+    calls = []
+
+    class RecordingQuerySet(QuerySet):
+        def filter(self, *args, **kwargs):
+            calls.append(kwargs)
+            return super().filter(*args, **kwargs)
+
+    author = Author.objects.using(using).create(name="custom")
+    queryset = RecordingQuerySet(model=Author, using=using)
+    for _ in range(2):
+        assert queryset.get(pk=author.pk).name == "custom"
+    assert calls == [{"pk": author.pk}, {"pk": author.pk}]
