@@ -157,3 +157,17 @@ def test_inline_row_errors_are_shown_next_to_the_row(admin_client):
     assert "Please correct the error" in html
     assert 'id="id_choice_set-1-votes_error"' in html
     assert not Question.objects.exists()
+
+
+def test_add_in_a_popup_hands_the_new_object_back_to_the_opener(admin_client):
+    from tests.contrib.admin.adminpolls.models import Question
+
+    page = admin_client.get(ADD_URL + "?_popup=1").content.decode()
+    assert '<input type="hidden" name="_popup" value="1">' in page
+    assert 'name="_addanother"' not in page
+    response = admin_client.post(ADD_URL + "?_popup=1", _add_data(_popup="1", question_text="From a popup"))
+    assert response.status_code == 200
+    question = Question.objects.get(question_text="From a popup")
+    html = response.content.decode()
+    assert "admin/js/popup_response.js" in html
+    assert f"&quot;value&quot;: &quot;{question.pk}&quot;" in html and "From a popup" in html

@@ -43,11 +43,33 @@ def _obj_link(model_admin: Any, request: Any, obj: Any) -> Any:
     return str(obj)
 
 
-def response_add(
-    model_admin: Any, request: Any, obj: Any, post_url_continue: str | None = None
-) -> HttpResponseRedirect:
+def popup_response(model_admin: Any, request: Any, obj: Any, action: str) -> Any:
+    """The page a related-object popup ends on: it hands the new choice back to the opener."""
+    import json
+
+    from django.contrib.admin.options import TO_FIELD_VAR
+    from django.template.response import TemplateResponse
+
+    to_field = request.POST.get(TO_FIELD_VAR)
+    value = getattr(obj, to_field) if to_field else obj.pk
+    data = {"action": action, "value": str(value), "obj": str(obj)}
+    opts = model_admin.opts
+    request.current_app = model_admin.admin_site.name
+    return TemplateResponse(
+        request,
+        model_admin.popup_response_template
+        or [f"admin/{opts.app_label}/{opts.model_name}/popup_response.html", "admin/popup_response.html"],
+        {"popup_response_data": json.dumps(data)},
+    )
+
+
+def response_add(model_admin: Any, request: Any, obj: Any, post_url_continue: str | None = None) -> Any:
     """After an add: back to the list, or to the new object (_continue), or a blank form (_addanother)."""
+    from django.contrib.admin.options import IS_POPUP_VAR
     from django.contrib.admin.utils import quote
+
+    if IS_POPUP_VAR in request.POST:
+        return popup_response(model_admin, request, obj, "add")
 
     params = {"name": model_admin.opts.verbose_name, "obj": _obj_link(model_admin, request, obj)}
     if "_continue" in request.POST or ("_saveasnew" in request.POST and model_admin.save_as_continue):
@@ -75,9 +97,13 @@ def response_add(
     return _back_to_list(model_admin, request)
 
 
-def response_change(model_admin: Any, request: Any, obj: Any) -> HttpResponseRedirect:
+def response_change(model_admin: Any, request: Any, obj: Any) -> Any:
     """After a change: back to the list, stay (_continue), save as new, or add another."""
+    from django.contrib.admin.options import IS_POPUP_VAR
     from django.contrib.admin.utils import quote
+
+    if IS_POPUP_VAR in request.POST:
+        return popup_response(model_admin, request, obj, "change")
 
     params = {"name": model_admin.opts.verbose_name, "obj": _obj_link(model_admin, request, obj)}
     if "_continue" in request.POST:

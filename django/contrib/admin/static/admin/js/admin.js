@@ -55,5 +55,38 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", () => { setupActions(); setupInlines(); setupBackLinks(); });
+  // Related-object links ("+" / pencil beside a select) open a popup; the popup's last page
+  // calls reinhardtAdminPopupDone with the saved object, which lands in the select.
+  function setupRelatedPopups() {
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest("a.related-widget-wrapper-link");
+      if (!link) return;
+      const select = link.closest(".related-widget-wrapper").querySelector("select");
+      if (!select) return;
+      event.preventDefault();
+      const url = new URL(link.href, window.location.href);
+      url.searchParams.set("_popup", "1");
+      window.open(url.toString(), select.id, "width=800,height=600,resizable=yes,scrollbars=yes");
+    });
+  }
+
+  window.reinhardtAdminPopupDone = function (selectId, data) {
+    const select = document.getElementById(selectId);
+    if (!select) return;
+    let option = Array.from(select.options).find((o) => o.value === data.value);
+    if (!option) {
+      option = new Option(data.obj, data.value);
+      select.add(option);
+    }
+    option.textContent = data.obj;
+    option.selected = true;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  document.addEventListener("DOMContentLoaded", () => {
+    setupActions();
+    setupInlines();
+    setupBackLinks();
+    setupRelatedPopups();
+  });
 })();
