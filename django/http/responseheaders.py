@@ -66,9 +66,11 @@ class ResponseHeaders(MutableMapping):
         return NotImplemented
 
     def setdefault(self, key: str, value: Any = None) -> str:
-        if key not in self:
+        entry = self._store.get(key.lower())
+        if entry is None:
             self[key] = value
-        return self[key]
+            entry = self._store[key.lower()]
+        return entry[1]
 
     def copy(self) -> ResponseHeaders:
         new = ResponseHeaders()

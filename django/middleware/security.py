@@ -22,6 +22,7 @@ class SecurityMiddleware(MiddlewareMixin):
         self.redirect_exempt = [re.compile(pattern) for pattern in settings.SECURE_REDIRECT_EXEMPT]
         self.referrer_policy = settings.SECURE_REFERRER_POLICY
         self.cross_origin_opener_policy = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+        self._referrer_value = _referrer_header(self.referrer_policy)
 
     def process_request(self, request: Any) -> Any:
         if not self.redirect or request.is_secure():
@@ -46,10 +47,16 @@ class SecurityMiddleware(MiddlewareMixin):
         if self.content_type_nosniff:
             response.headers.setdefault("X-Content-Type-Options", "nosniff")
         if self.referrer_policy:
-            policies = self.referrer_policy
-            if isinstance(policies, str):
-                policies = policies.split(",")
-            response.headers.setdefault("Referrer-Policy", ",".join(p.strip() for p in policies))
+            response.headers.setdefault("Referrer-Policy", self._referrer_value)
         if self.cross_origin_opener_policy:
             response.headers.setdefault("Cross-Origin-Opener-Policy", self.cross_origin_opener_policy)
         return response
+
+
+def _referrer_header(policies: Any) -> str:
+    """SECURE_REFERRER_POLICY (a comma-separated string or a sequence) as one header value."""
+    if not policies:
+        return ""
+    if isinstance(policies, str):
+        policies = policies.split(",")
+    return ",".join(policy.strip() for policy in policies)

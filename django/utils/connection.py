@@ -90,7 +90,11 @@ class BaseConnectionHandler:
 
     def all(self, initialized_only: bool = False) -> list:
         """The connections for every alias (only the ones already made if asked)."""
-        return [self[alias] for alias in self if not initialized_only or hasattr(self._connections, alias)]
+        if not initialized_only:
+            return [self[alias] for alias in self]
+        local = self._connections
+        made = (getattr(local, alias, None) for alias in self.settings)
+        return [conn for conn in made if conn is not None]
 
     def close_all(self) -> None:
         for conn in self.all(initialized_only=True):

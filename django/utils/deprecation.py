@@ -42,6 +42,9 @@ class MiddlewareMixin:
             raise ValueError("get_response must be provided.")
         self.get_response = get_response
         self.async_mode = iscoroutinefunction(self.get_response)
+        # Looked up once: the hooks are class methods, not per-request state.
+        self._process_request = getattr(self, "process_request", None)
+        self._process_response = getattr(self, "process_response", None)
         if self.async_mode:
             markcoroutinefunction(self)
         super().__init__()
@@ -53,16 +56,16 @@ class MiddlewareMixin:
     def __call__(self, request: Any) -> Any:
         if self.async_mode:
             return self.__acall__(request)
-        before = getattr(self, "process_request", None)
-        after = getattr(self, "process_response", None)
+        before = self._process_request
+        after = self._process_response
         # process_request may answer on its own; the view is then skipped.
         early = before(request) if before is not None else None
         result = early if early else self.get_response(request)
         return after(request, result) if after is not None else result
 
     async def __acall__(self, request: Any) -> Any:
-        before = getattr(self, "process_request", None)
-        after = getattr(self, "process_response", None)
+        before = self._process_request
+        after = self._process_response
         early = await sync_to_async(before, thread_sensitive=True)(request) if before is not None else None
         result = early if early else await self.get_response(request)
         if after is None:

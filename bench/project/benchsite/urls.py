@@ -13,6 +13,7 @@ urlpatterns = [
     *_filler("section", 50),
     path("shop/", include((_filler("item", 60), "shop"), namespace="shop")),
     path("plaintext", views.plaintext, name="plaintext"),
+    path("plaintext-async", views.plaintext_async, name="plaintext-async"),
     path("json", views.json_view, name="json"),
     path("db", views.db, name="db"),
     path("queries", views.queries, name="queries"),

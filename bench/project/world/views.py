@@ -20,6 +20,10 @@ def plaintext(request, **kwargs):
     return HttpResponse(b"Hello, World!", content_type="text/plain")
 
 
+async def plaintext_async(request):
+    return HttpResponse(b"Hello, World!", content_type="text/plain")
+
+
 def json_view(request):
     return JsonResponse({"message": "Hello, World!"})
 

@@ -120,9 +120,7 @@ class ASGIHandler(base.BaseHandler):
             body_file = await self.read_body(receive)
         except RequestAborted:
             return
-        from django.urls import set_script_prefix
-
-        set_script_prefix(get_script_prefix(scope))
+        base.set_script_prefix_once(get_script_prefix(scope))
         await sync_to_async(signals.request_started.send, thread_sensitive=True)(
             sender=self.__class__, scope=scope
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from asyncio import iscoroutine
 from collections.abc import Callable
 from typing import Any
 
@@ -106,7 +107,7 @@ class BaseHandler:
                 break
         if response is None:
             view = self.make_view_atomic(callback)
-            if iscoroutinefunction(view):
+            if _is_async_view(view):
                 view = async_to_sync(view)
             try:
                 response = view(request, *callback_args, **callback_kwargs)
@@ -137,7 +138,7 @@ class BaseHandler:
                 break
         if response is None:
             view = self.make_view_atomic(callback)
-            if not iscoroutinefunction(view):
+            if not _is_async_view(view):
                 view = sync_to_async(view, thread_sensitive=True)
             try:
                 response = await view(request, *callback_args, **callback_kwargs)
@@ -167,20 +168,19 @@ class BaseHandler:
 
     def resolve_request(self, request: Any) -> Any:
         """Resolve request.path_info (honouring request.urlconf) and set request.resolver_match."""
-        from django.urls import get_resolver, set_urlconf
-
+        urls = _urls()
         if hasattr(request, "urlconf"):
-            set_urlconf(request.urlconf)
-            resolver = get_resolver(request.urlconf)
+            urls.set_urlconf(request.urlconf)
+            resolver = urls.get_resolver(request.urlconf)
         else:
-            resolver = get_resolver()
+            resolver = urls.get_resolver()
         match = resolver.resolve(request.path_info)
         request.resolver_match = match
         return match
 
     def check_response(self, response: Any, callback: Any, name: str | None = None) -> None:
         """Refuse a view result that is not a response (None or an unawaited coroutine)."""
-        if response is not None and not _is_coroutine(response):
+        if response is not None and not iscoroutine(response):
             return
         if not name:
             name = _view_name(callback)
@@ -231,10 +231,36 @@ def _atomic_request_aliases() -> tuple[str, ...]:
     return tuple(alias for alias, conf in settings.DATABASES.items() if conf.get("ATOMIC_REQUESTS"))
 
 
-def _is_coroutine(value: Any) -> bool:
-    import asyncio
+# Whether each view callable is a coroutine function, asked once per view instead of per request.
+# Bounded: views made per request (rare) must not grow it without limit.
+_view_is_async: dict[Any, bool] = {}
 
-    return asyncio.iscoroutine(value)
+
+def _is_async_view(view: Callable) -> bool:
+    try:
+        return _view_is_async[view]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable callable
+        return iscoroutinefunction(view)
+    is_async = iscoroutinefunction(view)
+    if len(_view_is_async) >= 2048:
+        _view_is_async.clear()
+    _view_is_async[view] = is_async
+    return is_async
+
+
+def _urls() -> Any:
+    """django.urls, imported on first use (a higher layer than the handler's own imports)."""
+    global _urls_module
+    if _urls_module is None:
+        import django.urls
+
+        _urls_module = django.urls
+    return _urls_module
+
+
+_urls_module: Any = None
 
 
 def _qualname(obj: Any) -> str:
@@ -253,9 +279,17 @@ def _view_name(callback: Any) -> str:
 
 
 def _set_urlconf(urlconf: Any) -> None:
-    from django.urls import set_urlconf
+    urls = _urls()
+    # Writing the context-local costs far more than reading it; most requests find it already set.
+    if urls.get_urlconf() != urlconf or not urlconf:
+        urls.set_urlconf(urlconf)
 
-    set_urlconf(urlconf)
+
+def set_script_prefix_once(prefix: str) -> None:
+    """set_script_prefix(), skipping the costly context-local write when the prefix is unchanged."""
+    urls = _urls()
+    if urls.get_script_prefix() != (prefix if prefix.endswith("/") else prefix + "/"):
+        urls.set_script_prefix(prefix)
 
 
 def _log_response(response: Any, request: Any) -> None:
@@ -266,9 +300,9 @@ def _log_response(response: Any, request: Any) -> None:
 
 def reset_urlconf(sender: Any, **kwargs: Any) -> None:
     """Reset the thread's URLconf after each request (request.urlconf must not leak)."""
-    from django.urls import set_urlconf
-
-    set_urlconf(None)
+    urls = _urls()
+    if urls.get_urlconf() is not None:
+        urls.set_urlconf(None)
 
 
 request_finished.connect(reset_urlconf, dispatch_uid="django.core.handlers.base.reset_urlconf")

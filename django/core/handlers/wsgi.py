@@ -32,8 +32,10 @@ def _repercent(raw: bytes) -> str:
 
 def get_path_info(environ: dict[str, Any]) -> str:
     """PATH_INFO as text; non-UTF-8 bytes are kept percent-encoded."""
-    raw = environ.get("PATH_INFO", "/").encode("latin-1", "replace")
-    return _repercent(raw)
+    path_info = environ.get("PATH_INFO", "/")
+    if path_info.isascii():
+        return path_info  # the common case: latin-1 and UTF-8 agree on ASCII
+    return _repercent(path_info.encode("latin-1", "replace"))
 
 
 def get_script_name(environ: dict[str, Any]) -> str:
@@ -48,6 +50,8 @@ def get_script_name(environ: dict[str, Any]) -> str:
         script_name = script_url[: -len(path_info)] if path_info else script_url
     else:
         script_name = environ.get("SCRIPT_NAME", "")
+        if script_name.isascii():
+            return script_name
     return _repercent(script_name.encode("latin-1", "replace"))
 
 
@@ -123,9 +127,7 @@ class WSGIHandler(base.BaseHandler):
         self.load_middleware()
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        from django.urls import set_script_prefix
-
-        set_script_prefix(get_script_name(environ))
+        base.set_script_prefix_once(get_script_name(environ))
         signals.request_started.send(sender=self.__class__, environ=environ)
         request = self.request_class(environ)
         response = self.get_response(request)
