@@ -14,19 +14,19 @@ class Applier:
         self.state = ProjectState()
         self.history: list = []
 
-    def apply(self, operation):
+    def apply(self, operation, atomic=True):
         before = self.state.clone()
         after = before.clone()
         operation.state_forwards(self.app_label, after)
-        with self.connection.schema_editor(atomic=True) as editor:
+        with self.connection.schema_editor(atomic=atomic) as editor:
             operation.database_forwards(self.app_label, editor, before, after)
         self.history.append((operation, before, after))
         self.state = after
         return after
 
-    def unapply_last(self):
+    def unapply_last(self, atomic=True):
         operation, before, after = self.history.pop()
-        with self.connection.schema_editor(atomic=True) as editor:
+        with self.connection.schema_editor(atomic=atomic) as editor:
             operation.database_backwards(self.app_label, editor, after, before)
         self.state = before
 
@@ -46,10 +46,10 @@ class Applier:
         with self.connection.cursor() as cursor:
             return self.connection.introspection.get_constraints(cursor, table)
 
-    def sql(self, operation):
+    def sql(self, operation, atomic=True):
         """The SQL the operation would run, collected instead of executed."""
         after = self.state.clone()
         operation.state_forwards(self.app_label, after)
-        with self.connection.schema_editor(collect_sql=True) as editor:
+        with self.connection.schema_editor(collect_sql=True, atomic=atomic) as editor:
             operation.database_forwards(self.app_label, editor, self.state, after)
         return editor.collected_sql
