@@ -43,16 +43,6 @@ class CacheHandler(BaseConnectionHandler):
             raise InvalidCacheBackendError(f"Could not find backend '{backend}': {exc}") from exc
         return backend_cls(location, params)
 
-    def __getitem__(self, alias: str) -> Any:
-        try:
-            return super().__getitem__(alias)
-        except InvalidCacheBackendError as exc:
-            if alias not in self.settings:
-                raise InvalidCacheBackendError(
-                    f"Could not find config for '{alias}' in settings.CACHES"
-                ) from exc
-            raise
-
 
 caches = CacheHandler()
 
