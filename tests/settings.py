@@ -22,6 +22,7 @@ INSTALLED_APPS: list[str] = [
     "tests.db.models.query.qapp",
     "tests.test_client.testapp",
     "tests.forms.formsapp",
+    "tests.contrib.contenttypes.ctapp",
 ]
 
 MIDDLEWARE: list[str] = []
