@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
+from django.test._form_assertions import FormAssertionsMixin
 from django.test.client import AsyncClient, Client
 from django.test.html import HTMLParseError, parse_html
 from django.test.utils import modify_settings, override_settings
@@ -81,7 +82,7 @@ class _DatabaseFailure:
 _GUARDED_CONNECTION_METHODS = ("connect", "temporary_connection", "cursor", "chunked_cursor")
 
 
-class SimpleTestCase(unittest.TestCase):
+class SimpleTestCase(FormAssertionsMixin, unittest.TestCase):
     """A TestCase with ``self.client``, settings overrides and Django's extra assertions."""
 
     client_class = Client
