@@ -341,7 +341,7 @@ class GenericIPAddressField(CharField):
             return ""
         value = str(value).strip()
         if value and ":" in value:
-            return clean_ipv6_address(value, self.unpack_ipv4, max_length=self.max_length)
+            return clean_ipv6_address(value, self.unpack_ipv4, max_length=self.max_length or 39)
         return value
 
 

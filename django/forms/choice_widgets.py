@@ -115,18 +115,18 @@ class ChoiceWidget(Widget):
         subindex: int | None = None,
         attrs: dict | None = None,
     ) -> dict:
-        index = str(index) if subindex is None else "%s_%s" % (index, subindex)
+        index_text = str(index) if subindex is None else "%s_%s" % (index, subindex)
         option_attrs = self.build_attrs(self.attrs, attrs) if self.option_inherits_attrs else {}
         if selected:
             option_attrs.update(self.checked_attribute)
         if "id" in option_attrs:
-            option_attrs["id"] = self.id_for_label(option_attrs["id"], index)
+            option_attrs["id"] = self.id_for_label(option_attrs["id"], index_text)
         return {
             "name": name,
             "value": value,
             "label": label,
             "selected": selected,
-            "index": index,
+            "index": index_text,
             "attrs": option_attrs,
             "type": self.input_type,
             "template_name": self.option_template_name,

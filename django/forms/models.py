@@ -162,6 +162,17 @@ def fields_for_model(
 
 
 class ModelFormOptions:
+    model: Any
+    fields: Any
+    exclude: Any
+    widgets: Any
+    localized_fields: Any
+    labels: Any
+    help_texts: Any
+    error_messages: Any
+    field_classes: Any
+    formfield_callback: Any
+
     def __init__(self, options: Any = None) -> None:
         for name in (
             "model", "fields", "exclude", "widgets", "localized_fields", "labels", "help_texts",
@@ -266,7 +277,7 @@ class BaseModelForm(BaseForm):
                 exclude.add(f.name)
             elif self._meta.exclude and field in self._meta.exclude:
                 exclude.add(f.name)
-            elif field in self._errors:
+            elif field in (self._errors or {}):
                 exclude.add(f.name)
             else:
                 form_field = self.fields[field]
