@@ -525,6 +525,29 @@ class ModelAdmin(BaseModelAdmin):
             self.search_help_text,
         )
 
+    def get_changelist_formset(self, request: Any, **kwargs: Any) -> Any:
+        """The model formset that edits the list_editable columns of the changelist rows."""
+        from django.forms.models import modelformset_factory
+
+        return modelformset_factory(
+            self.model,
+            self.get_changelist_form(request),
+            extra=0,
+            fields=self.list_editable,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+            **kwargs,
+        )
+
+    def get_changelist_form(self, request: Any, **kwargs: Any) -> Any:
+        from django.forms.models import modelform_factory
+
+        return modelform_factory(
+            self.model,
+            fields=self.list_editable,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+            **kwargs,
+        )
+
     def get_paginator(
         self,
         request: Any,

@@ -121,3 +121,43 @@ def test_changelist_query_count_does_not_grow_with_rows(admin_client, questions,
     with CaptureQueriesContext(admin_db) as many:
         admin_client.get(URL + "?all=")
     assert len(many) == len(few)
+
+
+def test_list_editable_renders_inputs_and_saves_changed_rows(admin_client, questions):
+    from django.contrib.admin import site
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from tests.contrib.admin.adminpolls.models import Question
+
+    question_admin = site.get_model_admin(Question)
+    question_admin.list_editable = ["pub_date"]
+    try:
+        html = admin_client.get(URL).content.decode()
+        assert 'name="form-TOTAL_FORMS" value="3"' in html
+        assert 'name="form-0-pub_date_0"' in html and 'name="form-0-id"' in html
+        shown = list(Question.objects.order_by("-pk")[:3])
+        data = {
+            "form-TOTAL_FORMS": "3",
+            "form-INITIAL_FORMS": "3",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "_save": "Save",
+            "action": "",
+        }
+        for index, question in enumerate(shown):
+            local = question.pub_date.astimezone()
+            data |= {
+                f"form-{index}-id": str(question.pk),
+                f"form-{index}-pub_date_0": local.strftime("%Y-%m-%d"),
+                f"form-{index}-pub_date_1": local.strftime("%H:%M:%S"),
+            }
+        data["form-0-pub_date_0"] = "2001-02-03"
+        response = admin_client.post(URL, data)
+        assert response.status_code == 302
+        assert Question.objects.get(pk=shown[0].pk).pub_date.year == 2001
+        assert LogEntry.objects.filter(action_flag=CHANGE).count() == 1
+        assert "1 question was changed successfully." in admin_client.get(URL).content.decode()
+        data["form-1-pub_date_0"] = "not a date"
+        invalid = admin_client.post(URL, data)
+        assert invalid.status_code == 200 and 'class="errorlist' in invalid.content.decode()
+    finally:
+        question_admin.list_editable = ()

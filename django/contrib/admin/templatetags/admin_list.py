@@ -11,6 +11,7 @@ from django.contrib.admin.utils import display_for_field, display_for_value, lab
 from django.contrib.admin.views.main import ALL_VAR, ORDER_VAR, PAGE_VAR, SEARCH_VAR
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 register = template.Library()
@@ -106,10 +107,14 @@ def _linked_columns(cl: Any) -> set:
     return set(firsts)
 
 
-def items_for_result(cl: Any, result: Any) -> Any:
+def items_for_result(cl: Any, result: Any, form: Any = None) -> Any:
     linked = _linked_columns(cl)
     first_link = True
     for field_name in cl.list_display:
+        if form is not None and field_name in form.fields and field_name not in linked:
+            errors = form[field_name].errors
+            yield format_html('<td class="field-{}">{}{}</td>', field_name, errors, form[field_name])
+            continue
         html, css = _cell(cl, field_name, result)
         if field_name == "action_checkbox":
             yield format_html('<td class="action-checkbox">{}</td>', html)
@@ -137,8 +142,19 @@ def _result_url(cl: Any, result: Any) -> str:
 
 
 def results(cl: Any) -> Any:
-    for result in cl.result_list:
-        yield list(items_for_result(cl, result))
+    formset = getattr(cl, "formset", None)
+    if formset is None:
+        for result in cl.result_list:
+            yield list(items_for_result(cl, result))
+        return
+    for result, form in zip(cl.result_list, formset.forms):
+        cells = list(items_for_result(cl, result, form))
+        # The row's hidden pk input rides in its last cell.
+        hidden = mark_safe("".join(str(bf) for bf in form if bf.is_hidden))
+        last = cells[-1]
+        cut = last.rfind("</td>")
+        cells[-1] = mark_safe(last[:cut] + hidden + last[cut:])
+        yield cells
 
 
 @register.inclusion_tag("admin/change_list_results.html")

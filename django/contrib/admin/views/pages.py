@@ -80,9 +80,14 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
         return HttpResponseRedirect(request.path + "?" + ERROR_FLAG + "=1")
 
     actions = model_admin.get_actions(request)
-    if actions and request.method == "POST" and "action" in request.POST:
+    if actions and request.method == "POST" and "action" in request.POST and "_save" not in request.POST:
         response = model_admin.response_action(request, queryset=cl.get_queryset(request))
         return response or HttpResponseRedirect(request.get_full_path())
+    cl.formset = None
+    if cl.list_editable and model_admin.has_change_permission(request):
+        saved = _list_editable(model_admin, request, cl)
+        if saved is not None:
+            return saved
 
     count = cl.result_count
     selection_note = ngettext("%(count)s selected", "0 of %(count)s selected", count) % {"count": count}
@@ -110,6 +115,45 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
         _templates(model_admin, model_admin.change_list_template, "change_list.html"),
         context,
     )
+
+
+def _list_editable(model_admin: Any, request: Any, cl: Any) -> Any:
+    """Bind the list_editable formset; on a valid ``_save`` POST, save and log the changed rows."""
+    from django.db import router, transaction
+
+    formset_class = model_admin.get_changelist_formset(request)
+    pks = [obj.pk for obj in cl.result_list]
+    queryset = model_admin.model._default_manager.filter(pk__in=pks).order_by(*cl.queryset.query.order_by)
+    if request.method == "POST" and "_save" in request.POST:
+        cl.formset = formset_class(request.POST, request.FILES, queryset=queryset)
+        if cl.formset.is_valid():
+            changed = 0
+            with transaction.atomic(using=router.db_for_write(model_admin.model)):
+                for form in cl.formset.forms:
+                    if form.has_changed():
+                        obj = model_admin.save_form(request, form, change=True)
+                        model_admin.save_model(request, obj, form, change=True)
+                        model_admin.save_related(request, form, formsets=[], change=True)
+                        model_admin.log_change(
+                            request, obj, model_admin.construct_change_message(request, form, None)
+                        )
+                        changed += 1
+            if changed:
+                name = model_admin.opts.verbose_name if changed == 1 else model_admin.opts.verbose_name_plural
+                model_admin.message_user(
+                    request,
+                    ngettext(
+                        "%(count)s %(name)s was changed successfully.",
+                        "%(count)s %(name)s were changed successfully.",
+                        changed,
+                    )
+                    % {"count": changed, "name": name},
+                    "success",
+                )
+            return HttpResponseRedirect(request.get_full_path())
+        return None
+    cl.formset = formset_class(queryset=queryset)
+    return None
 
 
 def response_action(model_admin: Any, request: Any, queryset: Any) -> Any:
