@@ -91,7 +91,9 @@ def apply_limit_choices_to_to_formfield(formfield: Any) -> None:
 
 
 def _editable_model_fields(opts: Any) -> list:
-    fields = [*opts.concrete_fields, *opts.private_fields, *opts.many_to_many]
+    # Private fields that are not real model fields (GenericForeignKey) have no form field.
+    private = [f for f in opts.private_fields if hasattr(f, "creation_counter")]
+    fields = [*opts.concrete_fields, *private, *opts.many_to_many]
     return sorted(fields, key=lambda f: f.creation_counter)
 
 

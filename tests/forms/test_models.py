@@ -276,3 +276,15 @@ def test_model_choice_field_copies_queryset_per_form(db):
     assert len(list(Pick().fields["author"].choices)) == 1
     Author.objects.create(name="Zed")
     assert [str(label) for _v, label in Pick().fields["author"].choices] == ["---------", "Zed"]
+
+
+def test_every_installed_model_gets_a_model_form():
+    """modelform_factory(fields='__all__') works for every installed model, and its non-relational
+    fields render (GenericForeignKey and other non-field private attributes are skipped)."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        form = forms.modelform_factory(model, fields="__all__")()
+        for bound_field in form:
+            if not hasattr(bound_field.field, "queryset"):
+                assert bound_field.html_name in str(bound_field)
