@@ -161,3 +161,34 @@ def test_list_editable_renders_inputs_and_saves_changed_rows(admin_client, quest
         assert invalid.status_code == 200 and 'class="errorlist' in invalid.content.decode()
     finally:
         question_admin.list_editable = ()
+
+
+def test_date_hierarchy_drills_down_by_year_and_month(admin_client, questions):
+    from django.contrib.admin import site
+    from tests.contrib.admin.adminpolls.models import Question
+
+    question_admin = site.get_model_admin(Question)
+    question_admin.date_hierarchy = "pub_date"
+    try:
+        old = questions["old"].pub_date
+        top = admin_client.get(URL).content.decode()
+        assert f"?pub_date__year={old.year}" in top
+        by_year = admin_client.get(f"{URL}?pub_date__year={old.year}").content.decode()
+        assert "Oldest question" in _rows(by_year)
+        assert "Best pizza topping?" not in _rows(by_year) or old.year == questions["pizza"].pub_date.year
+        assert f"pub_date__month={old.month}" in by_year.replace("&amp;", "&")
+    finally:
+        question_admin.date_hierarchy = None
+
+
+def test_search_help_text_is_shown_under_the_search_box(admin_client, questions):
+    from django.contrib.admin import site
+    from tests.contrib.admin.adminpolls.models import Question
+
+    question_admin = site.get_model_admin(Question)
+    question_admin.search_help_text = "Search by the question's words."
+    try:
+        html = admin_client.get(URL).content.decode()
+        assert "Search by the question&#x27;s words." in html or "Search by the question's words." in html
+    finally:
+        question_admin.search_help_text = None
