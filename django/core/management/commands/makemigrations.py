@@ -127,6 +127,7 @@ class Command(BaseCommand):
                 specified_apps=app_labels, dry_run=self.dry_run, verbosity=self.verbosity, log=self.log
             )
         autodetector = MigrationAutodetector(loader.project_state(), ProjectState.from_apps(apps), questioner)
+        self._lock_state = autodetector.from_state
 
         if self.empty:
             self._write_empty(autodetector, loader, app_labels)
@@ -200,6 +201,16 @@ class Command(BaseCommand):
         )
         self.write_migration_files(changes)
 
+    def _log_lock_warnings(self, migration: Any) -> None:
+        """Operations that would lock or rewrite a big table on PostgreSQL (migrations.W00x)."""
+        from django.db.migrations.locking import format_warning, lock_warnings, uses_postgresql
+
+        state = getattr(self, "_lock_state", None)
+        if state is None or not uses_postgresql():
+            return
+        for warning in lock_warnings(migration, state):
+            self.log(self.style.WARNING(format_warning(warning)))
+
     def write_migration_files(
         self, changes: dict, update_previous_migration_paths: dict | None = None
     ) -> None:
@@ -222,6 +233,7 @@ class Command(BaseCommand):
                     self.log("  %s" % self.style.MIGRATE_LABEL(shown))
                     for operation in migration.operations:
                         self.log("    %s" % operation.formatted_description())
+                    self._log_lock_warnings(migration)
                     if self.scriptable:
                         self.stdout.write(shown)
                 if not self.dry_run:
@@ -282,6 +294,7 @@ class Command(BaseCommand):
             if MigrationWriter(leaf).path != previous_path:
                 previous_paths[app_label] = previous_path
             changes[app_label] = [leaf]
+        self._lock_state = None  # The leaf's own operations are already in the loaded state.
         self.write_migration_files(changes, previous_paths)
 
     def handle_merge(self, loader: Any, conflicts: dict) -> None:

@@ -99,7 +99,7 @@ class Command(BaseCommand):
             return
         plan = executor.migration_plan(targets)
         if options["plan"]:
-            self._print_plan(plan)
+            self._print_plan(plan, executor, connection)
             return
         if options["check_unapplied"]:
             if plan:
@@ -169,17 +169,25 @@ class Command(BaseCommand):
                 self.stdout.write(f"  Pruning {app}.{name}", ending="")
                 self.stdout.write(self.style.SUCCESS(" OK"))
 
-    def _print_plan(self, plan: list) -> None:
+    def _print_plan(self, plan: list, executor: Any, connection: Any) -> None:
+        from django.db.migrations.locking import format_warning, lock_warnings
+
         self.stdout.write("Planned operations:", self.style.MIGRATE_LABEL)
         if not plan:
             self.stdout.write("  No planned migration operations.")
             return
+        created: set = set()  # Tables made earlier in this plan are empty: nothing to lock.
         for migration, backwards in plan:
             self.stdout.write(str(migration), self.style.MIGRATE_HEADING)
             for operation in migration.operations:
                 message, irreversible = self.describe_operation(operation, backwards)
                 style = self.style.WARNING if irreversible else None
                 self.stdout.write("    " + message, style)
+            if backwards or connection.vendor != "postgresql":
+                continue
+            state = executor.loader.project_state((migration.app_label, migration.name), at_end=False)
+            for warning in lock_warnings(migration, state, created):
+                self.stdout.write("    " + format_warning(warning), self.style.WARNING)
 
     # ---------------------------------------------------------------- running
     def _migrate(

@@ -281,11 +281,33 @@ class RenameModel(ModelOperation):
                 continue
             related_key = (related.related_model._meta.app_label, related.related_model._meta.model_name)
             to_related = to_state.apps.get_model(*related_key)
+            new_field = to_related._meta.get_field(related.field.name)
             if related.field.many_to_many:
+                self._rename_m2m_target_column(schema_editor, related.field, new_field, old_model, new_model)
                 continue
-            schema_editor.alter_field(
-                related.related_model, related.field, to_related._meta.get_field(related.field.name)
+            schema_editor.alter_field(related.related_model, related.field, new_field)
+
+    @staticmethod
+    def _rename_m2m_target_column(
+        schema_editor: Any, old_field: Any, new_field: Any, old_model: Any, new_model: Any
+    ) -> None:
+        """An auto-created M2M table names its column after the target model: follow the rename."""
+        old_through = old_field.remote_field.through
+        new_through = new_field.remote_field.through
+        if not (old_through._meta.auto_created and new_through._meta.auto_created):
+            return
+
+        def pointing_at(through: Any, model: Any) -> Any:
+            label = model._meta.label_lower
+            return next(
+                f
+                for f in through._meta.local_fields
+                if f.remote_field is not None and f.remote_field.model._meta.label_lower == label
             )
+
+        schema_editor.alter_field(
+            new_through, pointing_at(old_through, old_model), pointing_at(new_through, new_model)
+        )
 
     @staticmethod
     def _rename_m2m_tables(schema_editor: Any, old_model: Any, new_model: Any) -> None:
