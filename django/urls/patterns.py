@@ -131,7 +131,7 @@ class RoutePattern(_Localized):
             if self._is_endpoint:
                 return ("", (), {}) if path == route else None
             return (path[len(route) :], (), {}) if path.startswith(route) else None
-        found = self.regex.search(path)
+        found = (self._regex_cache.get(None) or self.regex).search(path)
         if found is None:
             return None
         kwargs = {}
@@ -202,7 +202,7 @@ class RegexPattern(_Localized):
         return _index_key_from_literal("".join(literal), whole)
 
     def match(self, path: str) -> tuple[str, tuple, dict] | None:
-        regex = self.regex
+        regex = self._regex_cache.get(None) or self.regex
         if self._is_endpoint and regex.pattern.endswith("$"):
             found = regex.fullmatch(path)
         else:

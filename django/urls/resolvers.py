@@ -15,6 +15,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls._reverse import Template
 from django.urls.exceptions import Resolver404
@@ -111,6 +112,7 @@ class URLPattern:
         self.callback = callback
         self.default_args = default_args or {}
         self.name = name
+        self._match_parts: dict[tuple, dict] = {}
 
     def __repr__(self) -> str:
         return f"<{self.__class__.__name__} {self.pattern.describe()}>"
@@ -166,6 +168,26 @@ def _join_route(outer: str, inner: str) -> str:
 
 def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     leaf, args, captured, extra, trail = found
+    static = leaf._match_parts.get(trail)
+    if static is None:
+        static = _static_match_parts(leaf, trail)
+    match = ResolverMatch.__new__(ResolverMatch)
+    attrs = match.__dict__
+    attrs.update(static)
+    # Lists are handed out fresh: a caller may change its own match.
+    attrs["app_names"] = list(static["app_names"])
+    attrs["namespaces"] = list(static["namespaces"])
+    attrs["args"] = args
+    attrs["kwargs"] = {**captured, **extra}
+    attrs["captured_kwargs"] = captured
+    attrs["extra_kwargs"] = extra
+    attrs["_tried"] = tried
+    attrs["_tried_source"] = None
+    return match
+
+
+def _static_match_parts(leaf: URLPattern, trail: tuple) -> dict:
+    """What a match of ``leaf`` under ``trail`` always has; remembered unless a route is translated."""
     route = ""
     for resolver in trail:
         route = _join_route(route, str(resolver.pattern))
@@ -175,17 +197,21 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     ResolverMatch.__init__(
         match,
         leaf.callback,
-        args,
-        {**captured, **extra},
+        (),
+        {},
         leaf.pattern.name,
         [resolver.app_name for resolver in trail],
         [resolver.namespace for resolver in trail],
         route,
-        tried,
-        captured,
-        extra,
     )
-    return match
+    static = {
+        key: value
+        for key, value in match.__dict__.items()
+        if key not in {"args", "kwargs", "_tried", "_tried_source", "captured_kwargs", "extra_kwargs"}
+    }
+    if not leaf.pattern.is_translated and not any(resolver.pattern.is_translated for resolver in trail):
+        leaf._match_parts[trail] = static
+    return static
 
 
 class _ReverseData:
@@ -196,6 +222,8 @@ class _ReverseData:
         self.namespaces: dict[str, tuple[Template, URLResolver]] = {}
         self.apps: dict[str, list[str]] = {}
         self.joined: dict[tuple, list[Template]] = {}
+        # reverse()'s answer per (view name, current_app): the templates and the bare view name.
+        self.by_name: dict[Any, tuple[list[Template], Any]] = {}
 
 
 class URLResolver:
@@ -451,8 +479,6 @@ def _get_cached_resolver(urlconf: Any) -> URLResolver:
 def get_resolver(urlconf: Any = None) -> URLResolver:
     """The (cached) root resolver for a URLconf, ``ROOT_URLCONF`` by default."""
     if urlconf is None:
-        from django.conf import settings
-
         urlconf = settings.ROOT_URLCONF
     return _get_cached_resolver(urlconf)
 
