@@ -179,11 +179,35 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     attrs["namespaces"] = list(static["namespaces"])
     attrs["args"] = args
     attrs["kwargs"] = {**captured, **extra}
-    attrs["captured_kwargs"] = captured
-    attrs["extra_kwargs"] = extra
+    attrs["captured_kwargs"] = dict(captured)
+    attrs["extra_kwargs"] = dict(extra)
     attrs["_tried"] = tried
     attrs["_tried_source"] = None
     return match
+
+
+_FOUND_CACHE_SIZE = 2048
+
+
+def _reusable(leaf: URLPattern, trail: tuple) -> bool:
+    """Whether a match can be handed out again for the same path: no translated route (the
+    answer follows the language) and only built-in converters (their values are immutable)."""
+    from django.urls import converters
+
+    builtin = {
+        converters.IntConverter,
+        converters.StringConverter,
+        converters.UUIDConverter,
+        converters.SlugConverter,
+        converters.PathConverter,
+    }
+    for pattern in (*(resolver.pattern for resolver in trail), leaf.pattern):
+        if getattr(pattern, "is_translated", True):
+            return False
+        pattern_converters = getattr(pattern, "converters", None)
+        if pattern_converters is None or any(type(c) not in builtin for c in pattern_converters.values()):
+            return False
+    return True
 
 
 def _static_match_parts(leaf: URLPattern, trail: tuple) -> dict:
@@ -247,6 +271,8 @@ class URLResolver:
         self._index: dict[str, tuple] | None = None
         self._wildcards: tuple = ()
         self._reverse_cache: dict[Any, _ReverseData] = {}
+        # path -> what _match() found, for matches whose values are immutable (see _reusable).
+        self._found_by_path: dict[str, tuple] = {}
 
     def __repr__(self) -> str:
         if isinstance(self.urlconf_name, list) and self.urlconf_name:
@@ -324,15 +350,27 @@ class URLResolver:
 
     def resolve(self, path: str) -> ResolverMatch:
         path = str(path)
+        found = self._found_by_path.get(path)
+        if found is None:
+            found = self._find(path)
+        match = _build_match(found, None)
+        match._tried_source = lambda: self._walk(path, stop_at_match=True)[0]
+        return match
+
+    def _find(self, path: str) -> tuple:
+        """_match() below this resolver, remembered per path when the result can be shared."""
         found = self._match(path)
         if found is None:
             tried, _matched = self._walk(path, stop_at_match=False)
             rest = self.pattern.match(path)
             raise Resolver404({"path": rest[0] if rest else path, "tried": tried})
         leaf, args, captured, extra, trail = found
-        match = _build_match((leaf, args, captured, extra, trail[1:]), None)
-        match._tried_source = lambda: self._walk(path, stop_at_match=True)[0]
-        return match
+        found = (leaf, args, captured, extra, trail[1:])
+        if _reusable(leaf, found[4]):
+            if len(self._found_by_path) >= _FOUND_CACHE_SIZE:
+                self._found_by_path.clear()
+            self._found_by_path[path] = found
+        return found
 
     def _walk(self, path: str, stop_at_match: bool) -> tuple[list, bool]:
         """Every pattern tried, in order, as Django reports them (the slow path of a miss)."""

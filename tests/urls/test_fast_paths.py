@@ -81,3 +81,42 @@ def test_urlconf_set_in_one_task_is_not_seen_by_another():
         return await asyncio.gather(setter(ready, done), reader(ready, done))
 
     assert asyncio.run(main()) == [URLCONF, "unset"]
+
+
+def test_repeated_resolve_gives_equal_but_independent_matches():
+    first = resolve("/articles/2003/5/", urlconf=URLCONF)
+    first.captured_kwargs["year"] = 0
+    second = resolve("/articles/2003/5/", urlconf=URLCONF)
+    assert second.kwargs == {"year": 2003, "month": 5}
+    assert second.captured_kwargs == {"year": 2003, "month": 5}
+
+
+def test_custom_converter_runs_on_every_resolve():
+    """Values from a custom converter are never reused: to_python may return fresh or mutable objects."""
+    from tests.urls import converters
+
+    calls = []
+    original = converters.EvenConverter.to_python
+
+    def counting(self, value):
+        calls.append(value)
+        return original(self, value)
+
+    converters.EvenConverter.to_python = counting
+    try:
+        for _ in range(3):
+            assert resolve("/number/4/", urlconf=URLCONF).kwargs == {"n": 4}
+    finally:
+        converters.EvenConverter.to_python = original
+    assert calls == ["4", "4", "4"]
+
+
+def test_unmatched_path_is_404_every_time():
+    from django.urls import Resolver404
+
+    for _ in range(2):
+        try:
+            resolve("/no/such/page/", urlconf=URLCONF)
+        except Resolver404:
+            continue
+        raise AssertionError("an unknown path must not resolve")
