@@ -56,6 +56,12 @@ def close_old_connections(**kwargs) -> None:
         conn.close_if_unusable_or_obsolete()
 
 
+# Both only touch connections of the calling thread: for an ASGI request whose sync code never got a
+# thread they have nothing to do, and the handler skips them instead of starting one.
+reset_queries.request_thread_only = True  # type: ignore[attr-defined]
+close_old_connections.request_thread_only = True  # type: ignore[attr-defined]
+
+
 def _connect_request_signals() -> None:
     # django.core.signals is a lower layer than db in Django; connecting here mirrors the
     # documented behaviour that every request resets queries and recycles old connections.

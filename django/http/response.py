@@ -202,6 +202,11 @@ class HttpResponseBase:
         return str(value).encode(self.charset)
 
     def close(self) -> None:
+        self._close_resources()
+        signals.request_finished.send(sender=self._handler_class)
+
+    def _close_resources(self) -> None:
+        """close() without request_finished (the ASGI handler sends that itself when it can)."""
         for closer in self._resource_closers:
             try:
                 closer()
@@ -209,7 +214,6 @@ class HttpResponseBase:
                 pass
         self._resource_closers.clear()
         self.closed = True
-        signals.request_finished.send(sender=self._handler_class)
 
     def write(self, content: Any) -> None:
         raise OSError(f"This {self.__class__.__name__} instance is not writable")

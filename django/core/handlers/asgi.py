@@ -7,13 +7,14 @@ import logging
 import tempfile
 from typing import Any
 
-from asgiref.sync import ThreadSensitiveContext, sync_to_async
+from asgiref.sync import AsyncToSync, SyncToAsync, ThreadSensitiveContext, sync_to_async
 
 from django.conf import settings
 from django.core import signals
 from django.core.exceptions import RequestAborted, RequestDataTooBig
 from django.core.handlers import base
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 
 logger = logging.getLogger("django.request")
 
@@ -22,6 +23,60 @@ def get_script_prefix(scope: dict[str, Any]) -> str:
     if settings.FORCE_SCRIPT_NAME:
         return settings.FORCE_SCRIPT_NAME
     return scope.get("root_path", "") or ""
+
+
+def _request_thread_started() -> bool:
+    """Whether this request's thread-sensitive sync code already has a thread to run in."""
+    if getattr(AsyncToSync.executors, "current", None) is not None:
+        return True  # called from inside async_to_sync: sync code runs in that outer thread
+    context = SyncToAsync.thread_sensitive_context.get(None)
+    return context is None or context in SyncToAsync.context_to_thread_executor
+
+
+def _receivers_for_loop(signal: Any, sender: Any) -> list | None:
+    """The receivers to call right on the event loop, or None when sending needs a thread hop.
+
+    Receivers marked ``request_thread_only`` release state of the thread that ran the request's
+    sync code; while no such thread exists they have nothing to do and are left out. Receivers
+    marked ``loop_safe`` may run on the loop. Anything else (a user's receiver) gets the hop.
+    """
+    if _request_thread_started():
+        return None
+    sync_receivers, async_receivers = signal._live_receivers(sender)
+    if async_receivers:
+        return None
+    calls = []
+    for receiver in sync_receivers:
+        if getattr(receiver, "request_thread_only", False):
+            continue
+        if not getattr(receiver, "loop_safe", False):
+            return None
+        calls.append(receiver)
+    return calls
+
+
+def _closes_without_io(response: Any) -> bool:
+    """Whether closing ``response`` only closes a request that holds no uploaded files."""
+    if type(response).close is not HttpResponseBase.close:
+        return False
+    for closer in response._resource_closers:
+        owner = getattr(closer, "__self__", None)
+        if getattr(closer, "__func__", None) is not HttpRequest.close or "_files" in owner.__dict__:
+            return False
+    return True
+
+
+async def _close_response(response: Any) -> None:
+    """response.close(), on the loop when nothing in it blocks or needs the request's thread."""
+    if _closes_without_io(response):
+        sender = response._handler_class
+        receivers = _receivers_for_loop(signals.request_finished, sender)
+        if receivers is not None:
+            response._close_resources()
+            for receiver in receivers:
+                receiver(signal=signals.request_finished, sender=sender)
+            return
+    await sync_to_async(response.close, thread_sensitive=True)()
 
 
 class ASGIRequest(HttpRequest):
@@ -121,9 +176,14 @@ class ASGIHandler(base.BaseHandler):
         except RequestAborted:
             return
         base.set_script_prefix_once(get_script_prefix(scope))
-        await sync_to_async(signals.request_started.send, thread_sensitive=True)(
-            sender=self.__class__, scope=scope
-        )
+        receivers = _receivers_for_loop(signals.request_started, self.__class__)
+        if receivers is None:
+            await sync_to_async(signals.request_started.send, thread_sensitive=True)(
+                sender=self.__class__, scope=scope
+            )
+        else:
+            for receiver in receivers:
+                receiver(signal=signals.request_started, sender=self.__class__, scope=scope)
         request, error_response = self.create_request(scope, body_file)
         try:
             if request is None:
@@ -156,7 +216,7 @@ class ASGIHandler(base.BaseHandler):
                 pass
         # Closing happens outside the cancellable task so request_finished is always sent.
         for response in responses:
-            await sync_to_async(response.close, thread_sensitive=True)()
+            await _close_response(response)
 
     async def listen_for_disconnect(self, receive: Any) -> None:
         """Wait for the client to go away, then raise RequestAborted."""

@@ -305,4 +305,5 @@ def reset_urlconf(sender: Any, **kwargs: Any) -> None:
         urls.set_urlconf(None)
 
 
+reset_urlconf.loop_safe = True  # type: ignore[attr-defined]  # context-local, no I/O
 request_finished.connect(reset_urlconf, dispatch_uid="django.core.handlers.base.reset_urlconf")

@@ -1,0 +1,7 @@
+"""The physical limit for the HTTP benchmarks: a bare WSGI callable answering like /plaintext."""
+
+
+def application(environ, start_response):
+    body = b"Hello, World!"
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+    return [body]
