@@ -53,3 +53,14 @@ class Applier:
         with self.connection.schema_editor(collect_sql=True, atomic=atomic) as editor:
             operation.database_forwards(self.app_label, editor, self.state, after)
         return editor.collected_sql
+
+
+def applier_leaving_no_tables(connection, app_label):
+    """Yields an Applier; afterwards undoes what it applied and drops any ``<app_label>_`` table left."""
+    applier = Applier(connection, app_label)
+    yield applier
+    applier.unapply_all()
+    leftovers = [t for t in applier.tables() if t.startswith(app_label + "_")]
+    with connection.cursor() as cursor:
+        for table in leftovers:
+            cursor.execute("DROP TABLE %s" % connection.ops.quote_name(table))

@@ -5,21 +5,14 @@ import pytest
 from django.db import IntegrityError, migrations, models, transaction
 from django.db.migrations.exceptions import IrreversibleError
 
-from .helpers import Applier
+from .helpers import applier_leaving_no_tables
 
 APP = "mig_ops"
 
 
 @pytest.fixture
 def applier(connection):
-    a = Applier(connection, APP)
-    yield a
-    # Leave no table behind, whatever the test did.
-    a.unapply_all()
-    leftovers = [t for t in a.tables() if t.startswith(APP + "_")]
-    with connection.cursor() as cursor:
-        for table in leftovers:
-            cursor.execute("DROP TABLE %s" % connection.ops.quote_name(table))
+    yield from applier_leaving_no_tables(connection, APP)
 
 
 def create_pony(applier, **options):

@@ -6,20 +6,14 @@ import pytest
 
 from django.db import IntegrityError, migrations, models, transaction
 
-from .helpers import Applier
+from .helpers import applier_leaving_no_tables
 
 APP = "mig_rt"
 
 
 @pytest.fixture
 def applier(connection):
-    a = Applier(connection, APP)
-    yield a
-    a.unapply_all()
-    leftovers = [t for t in a.tables() if t.startswith(APP + "_")]
-    with connection.cursor() as cursor:
-        for table in leftovers:
-            cursor.execute("DROP TABLE %s" % connection.ops.quote_name(table))
+    yield from applier_leaving_no_tables(connection, APP)
 
 
 def rows(connection, sql):

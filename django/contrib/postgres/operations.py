@@ -148,6 +148,8 @@ class RemoveIndexConcurrently(NotInTransactionMixin, RemoveIndex):
 class CollationOperation(Operation):
     """Shared by CreateCollation and RemoveCollation: a named collation and how it is defined."""
 
+    creates: bool  # True: forwards creates the collation; False: forwards drops it.
+
     def __init__(self, name: str, locale: str, *, provider: str = "libc", deterministic: bool = True) -> None:
         self.name = name
         self.locale = locale
@@ -182,19 +184,22 @@ class CollationOperation(Operation):
     def remove_collation(self, schema_editor: Any) -> None:
         schema_editor.execute(f"DROP COLLATION {schema_editor.quote_name(self.name)}")
 
+    def _run(self, app_label: str, schema_editor: Any, create: bool) -> None:
+        if self._applies(app_label, schema_editor):
+            (self.create_collation if create else self.remove_collation)(schema_editor)
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        self._run(app_label, schema_editor, self.creates)
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        self._run(app_label, schema_editor, not self.creates)
+
 
 class CreateCollation(CollationOperation):
     """CREATE COLLATION with a locale, a provider (libc or icu) and determinism."""
 
     category = OperationCategory.ADDITION
-
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if self._applies(app_label, schema_editor):
-            self.create_collation(schema_editor)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if self._applies(app_label, schema_editor):
-            self.remove_collation(schema_editor)
+    creates = True
 
     def describe(self) -> str:
         return f"Create collation {self.name}"
@@ -208,14 +213,7 @@ class RemoveCollation(CollationOperation):
     """DROP COLLATION; recreated from its arguments on the way back."""
 
     category = OperationCategory.REMOVAL
-
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if self._applies(app_label, schema_editor):
-            self.remove_collation(schema_editor)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if self._applies(app_label, schema_editor):
-            self.create_collation(schema_editor)
+    creates = False
 
     def describe(self) -> str:
         return f"Remove collation {self.name}"
