@@ -51,3 +51,12 @@ def test_model_rename_accepted(sqlite_project):
     assert "Was the model polls.Choice renamed to Option? [y/N]" in made.output
     assert "0002_rename_choice_option.py" in made.output
     assert sqlite_project.manage("migrate").returncode == 0
+
+
+def test_questions_on_a_closed_stdin_end_with_a_message_and_status_1(sqlite_project):
+    _initial(sqlite_project)
+    sqlite_project.write("polls/models.py", MODELS_V1.replace("choice_text =", "label ="))
+    made = sqlite_project.manage("makemigrations", "polls", stdin="")
+    assert made.returncode == 1
+    assert "No answer: the input ended." in made.output and "Traceback" not in made.output
+    assert sqlite_project.migration_files() == ["0001_initial.py"]

@@ -77,14 +77,22 @@ class InteractiveMigrationQuestioner(MigrationQuestioner):
         super().__init__(defaults=defaults, specified_apps=specified_apps, dry_run=dry_run)
         self.prompt_output = prompt_output or _StdoutWriter()
 
+    def _read_answer(self) -> str:
+        """One line of input; a closed stdin ends the command instead of raising a traceback."""
+        try:
+            return input()
+        except EOFError:
+            self.prompt_output.write("\nNo answer: the input ended. Use --noinput to run without questions.")
+            sys.exit(1)
+
     def _boolean_input(self, question: str, default: bool | None = None) -> bool:
         self.prompt_output.write(f"{question} ", ending="")
-        result = input()
+        result = self._read_answer()
         if not result and default is not None:
             return default
         while not result or result[0].lower() not in "yn":
             self.prompt_output.write("Please answer yes or no: ", ending="")
-            result = input()
+            result = self._read_answer()
         return result[0].lower() == "y"
 
     def _choice_input(self, question: str, choices: list[str]) -> int:
@@ -93,7 +101,7 @@ class InteractiveMigrationQuestioner(MigrationQuestioner):
             self.prompt_output.write(f" {i + 1}) {choice}")
         self.prompt_output.write("Select an option: ", ending="")
         while True:
-            result = input()
+            result = self._read_answer()
             try:
                 value = int(result)
             except ValueError:
@@ -119,7 +127,7 @@ class InteractiveMigrationQuestioner(MigrationQuestioner):
             prompt = f"[default: {default}] >>> " if default else ">>> "
             self.prompt_output.write(prompt, ending="")
             try:
-                code = input()
+                code = self._read_answer()
             except KeyboardInterrupt:
                 self.prompt_output.write("\nCancelled.")
                 sys.exit(1)
