@@ -70,8 +70,10 @@ class ResolverMatch:
     @property
     def tried(self) -> list | None:
         """The patterns tried before this one matched (computed on first access)."""
-        if self._tried is None and self._tried_source is not None:
-            self._tried = self._tried_source()
+        source = self._tried_source
+        if self._tried is None and source is not None:
+            # (resolver, path) from resolve(): walk the patterns again, up to the match.
+            self._tried = source() if callable(source) else source[0]._walk(source[1], stop_at_match=True)[0]
         return self._tried
 
     @tried.setter
@@ -179,8 +181,8 @@ def _build_match(found: tuple, tried: list | None) -> ResolverMatch:
     attrs["namespaces"] = list(static["namespaces"])
     attrs["args"] = args
     attrs["kwargs"] = {**captured, **extra}
-    attrs["captured_kwargs"] = dict(captured)
-    attrs["extra_kwargs"] = dict(extra)
+    attrs["captured_kwargs"] = captured.copy() if captured else {}
+    attrs["extra_kwargs"] = extra.copy() if extra else {}
     attrs["_tried"] = tried
     attrs["_tried_source"] = None
     return match
@@ -354,7 +356,7 @@ class URLResolver:
         if found is None:
             found = self._find(path)
         match = _build_match(found, None)
-        match._tried_source = lambda: self._walk(path, stop_at_match=True)[0]
+        match._tried_source = (self, path)
         return match
 
     def _find(self, path: str) -> tuple:
