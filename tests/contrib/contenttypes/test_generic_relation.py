@@ -163,3 +163,17 @@ def test_deconstruct_keeps_the_documented_arguments():
     assert path == "django.contrib.contenttypes.fields.GenericRelation"
     assert kwargs["object_id_field"] == "object_id" and kwargs["content_type_field"] == "content_type"
     assert "on_delete" not in kwargs and kwargs["related_query_name"] == "bookmark"
+
+
+def test_count_annotation_across_the_relation(gdb):
+    from django.db.models import Count
+
+    busy = Bookmark.objects.create(url="https://busy.example")
+    idle = Bookmark.objects.create(url="https://idle.example")
+    busy.tags.create(tag="a")
+    busy.tags.create(tag="b")
+    # A note's tag carrying idle's pk is not idle's tag.
+    note_type = ContentType.objects.get_for_model(Note)
+    TaggedItem.objects.create(tag="x", content_type=note_type, object_id=idle.pk)
+    counts = dict(Bookmark.objects.annotate(n=Count("tags")).values_list("url", "n"))
+    assert counts == {busy.url: 2, idle.url: 0}
