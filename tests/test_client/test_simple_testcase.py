@@ -45,6 +45,16 @@ class Assertions(SimpleTestCase):
             self.assertRedirects(response, "/nowhere/")
         self.assertRedirects(response, "/nowhere/", fetch_redirect_response=False)
 
+    def test_assert_redirects_to_a_remote_host_needs_fetch_disabled(self):
+        response = self.client.get("/redirect/", {"to": "http://elsewhere.example/page/"})
+        with self.assertRaisesMessage(ValueError, "The test client is unable to fetch remote URLs"):
+            self.assertRedirects(response, "http://elsewhere.example/page/")
+        self.assertRedirects(response, "http://elsewhere.example/page/", fetch_redirect_response=False)
+
+    def test_assert_redirects_target_status_code(self):
+        response = self.client.get("/redirect/", {"to": "/nowhere/"})
+        self.assertRedirects(response, "/nowhere/", target_status_code=404)
+
     def test_assert_url_equal_ignores_query_order(self):
         self.assertURLEqual("/a/?x=1&y=2", "/a/?y=2&x=1")
         with self.assertRaises(AssertionError):
@@ -89,7 +99,7 @@ def test_assertions_suite_passes():
     suite = unittest.defaultTestLoader.loadTestsFromTestCase(Assertions)
     result = unittest.TestResult()
     suite.run(result)
-    assert result.testsRun == 10
+    assert result.testsRun == 12
     assert not result.failures and not result.errors, result.failures + result.errors
 
 
