@@ -177,3 +177,18 @@ def test_count_annotation_across_the_relation(gdb):
     TaggedItem.objects.create(tag="x", content_type=note_type, object_id=idle.pk)
     counts = dict(Bookmark.objects.annotate(n=Count("tags")).values_list("url", "n"))
     assert counts == {busy.url: 2, idle.url: 0}
+
+
+def test_prefetch_object_with_queryset_and_to_attr(gdb):
+    from django.db.models import Prefetch
+
+    bookmark = Bookmark.objects.create(url="https://a.example")
+    for tag in ("keep-1", "drop", "keep-2"):
+        bookmark.tags.create(tag=tag)
+    lookup = Prefetch("tags", queryset=TaggedItem.objects.filter(tag__startswith="keep"), to_attr="kept")
+    fetched = Bookmark.objects.prefetch_related(lookup).get()
+    assert [t.tag for t in fetched.kept] == ["keep-1", "keep-2"]
+    plain = Bookmark.objects.prefetch_related(Prefetch("tags", TaggedItem.objects.filter(tag="drop"))).get()
+    with CaptureQueriesContext(gdb) as queries:
+        assert [t.tag for t in plain.tags.all()] == ["drop"]
+    assert len(queries) == 0
