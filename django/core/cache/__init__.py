@@ -55,6 +55,9 @@ def close_caches(**kwargs: Any) -> None:
         cache_backend.close()
 
 
+# Caches are per thread: only the thread that ran the request's sync code has any to close.
+close_caches.request_thread_only = True  # type: ignore[attr-defined]
+
 _connected = False
 
 
