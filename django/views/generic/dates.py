@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.views.generic.base import View
 from django.views.generic.detail import BaseDetailView, SingleObjectTemplateResponseMixin
 from django.views.generic.list import MultipleObjectMixin, MultipleObjectTemplateResponseMixin
@@ -171,7 +172,7 @@ class DateMixin:
     def get_allow_future(self) -> bool:
         return self.allow_future
 
-    @property
+    @cached_property
     def uses_datetime_field(self) -> bool:
         from django.db import models
 
