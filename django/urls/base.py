@@ -51,7 +51,7 @@ def reverse(
 def _templates_for(resolver: Any, viewname: Any, current_app: str | None) -> tuple[list, Any]:
     """The reverse templates of a (namespaced) view name, remembered per resolver and language."""
     cache = resolver._reverse_data().by_name
-    key = (viewname, current_app)
+    key: tuple | None = (viewname, current_app)
     try:
         return cache[key]
     except KeyError:

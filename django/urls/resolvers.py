@@ -56,7 +56,7 @@ class ResolverMatch:
         self.url_name = url_name
         self.route = route
         self._tried = tried
-        self._tried_source: Callable[[], list] | None = None
+        self._tried_source: Callable[[], list] | tuple | None = None
         self.captured_kwargs = captured_kwargs
         self.extra_kwargs = extra_kwargs
         self.app_names = [name for name in app_names or () if name]
