@@ -33,13 +33,21 @@ class SessionStore(DBStore):
             s = self._get_session_from_db()
             if s:
                 data = self.decode(s.session_data)
-                self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=s.expire_date))
+                try:
+                    self._cache.set(self.cache_key, data, self.get_expiry_age(expiry=s.expire_date))
+                except Exception:  # noqa: BLE001 - the database has it; the cache is only a copy
+                    logger.exception("Error saving to cache (%s)", self._cache)
             else:
                 data = {}
         return data
 
     def exists(self, session_key: str) -> bool:
-        return (self.cache_key_prefix + session_key) in self._cache or super().exists(session_key)
+        try:
+            if (self.cache_key_prefix + session_key) in self._cache:
+                return True
+        except Exception:  # noqa: BLE001 - fall back to the database
+            pass
+        return super().exists(session_key)
 
     def save(self, must_create: bool = False) -> None:
         super().save(must_create)
