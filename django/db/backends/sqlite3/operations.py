@@ -20,8 +20,9 @@ class DatabaseOperations(BaseDatabaseOperations):
     cast_data_types = {"DateField": "TEXT", "DateTimeField": "TEXT"}
     explain_prefix = "EXPLAIN QUERY PLAN"
     # SQLite stores any 64-bit integer whatever the declared type.
+    # SQLite integers are 64-bit whatever the declared type; positive fields still start at 0.
     integer_field_ranges = {
-        name: (-9223372036854775808, 9223372036854775807)
+        name: (0 if name.startswith("Positive") else -9223372036854775808, 9223372036854775807)
         for name in BaseDatabaseOperations.integer_field_ranges
     }
     jsonfield_datatype_values = frozenset(["null", "false", "true"])
