@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """HTTP benchmark: gunicorn (2 sync workers) on 127.0.0.1 loaded by wrk, Reinhardt vs a bare WSGI callable.
 
-    python bench/http.py                       # /plaintext and /json, 3 rounds of 5 s each
-    python bench/http.py --seconds 3 --rounds 5 --impl django   # the real Django instead
+    python bench/http_load.py                       # /plaintext and /json, 3 rounds of 5 s each
+    python bench/http_load.py --seconds 3 --rounds 5 --impl django   # the real Django instead
 
 Rounds alternate the two servers (A B A B ...); it prints the median requests/s and the ratio.
 Needs `wrk` (Debian package wrk) on PATH.
