@@ -193,3 +193,18 @@ def file_storage_changed(*, setting: str, **kwargs: Any) -> None:
 
     storages.reset()
     default_storage._wrapped = empty
+
+
+@receiver(setting_changed)
+def cache_settings_changed(*, setting: str, **kwargs: Any) -> None:
+    """A new CACHES: close the old backends and build the new ones on next use."""
+    if setting != "CACHES":
+        return
+    from asgiref.local import Local
+
+    from django.core.cache import caches
+
+    caches.close_all()
+    caches.__dict__.pop("settings", None)
+    caches._settings = None
+    caches._connections = Local(caches.thread_critical)

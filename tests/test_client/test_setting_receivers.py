@@ -59,3 +59,16 @@ def _content(data: bytes):
     from django.core.files.base import ContentFile
 
     return ContentFile(data)
+
+
+def test_overriding_caches_rebuilds_the_backends():
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}):
+        caches["default"].set("k", "v")
+        assert type(caches["default"]).__name__ == "DummyCache"
+        assert caches["default"].get("k") is None
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+        caches["default"].set("k", "v")
+        assert caches["default"].get("k") == "v"
