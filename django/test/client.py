@@ -731,6 +731,31 @@ class Client(_ClientMixin, RequestFactory):
         except StopIteration as done:
             return done.value
 
+    def _body_request(
+        self,
+        verb: str,
+        path: str,
+        data: Any,
+        content_type: str,
+        follow: bool,
+        secure: bool,
+        headers: dict | None,
+        query_params: Any,
+        extra: dict,
+    ) -> Any:
+        """OPTIONS/PUT/PATCH/DELETE: the factory's request, then redirects followed if asked."""
+        response = getattr(RequestFactory, verb)(
+            self,
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
     def get(  # type: ignore[override]
         self,
         path: str,
@@ -798,16 +823,9 @@ class Client(_ClientMixin, RequestFactory):
         query_params: Any = None,
         **extra: Any,
     ) -> Any:
-        response = super().options(
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
+        return self._body_request(
+            "options", path, data, content_type, follow, secure, headers, query_params, extra
         )
-        return self._follow(response, follow, data, headers, query_params, extra)
 
     def put(  # type: ignore[override]
         self,
@@ -821,16 +839,9 @@ class Client(_ClientMixin, RequestFactory):
         query_params: Any = None,
         **extra: Any,
     ) -> Any:
-        response = super().put(
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
+        return self._body_request(
+            "put", path, data, content_type, follow, secure, headers, query_params, extra
         )
-        return self._follow(response, follow, data, headers, query_params, extra)
 
     def patch(  # type: ignore[override]
         self,
@@ -844,16 +855,9 @@ class Client(_ClientMixin, RequestFactory):
         query_params: Any = None,
         **extra: Any,
     ) -> Any:
-        response = super().patch(
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
+        return self._body_request(
+            "patch", path, data, content_type, follow, secure, headers, query_params, extra
         )
-        return self._follow(response, follow, data, headers, query_params, extra)
 
     def delete(  # type: ignore[override]
         self,
@@ -867,16 +871,9 @@ class Client(_ClientMixin, RequestFactory):
         query_params: Any = None,
         **extra: Any,
     ) -> Any:
-        response = super().delete(
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
+        return self._body_request(
+            "delete", path, data, content_type, follow, secure, headers, query_params, extra
         )
-        return self._follow(response, follow, data, headers, query_params, extra)
 
     def trace(  # type: ignore[override]
         self,
