@@ -27,6 +27,23 @@ def _dateparse():
 
 
 class DateTimeCheckMixin:
+    """auto_now/auto_now_add (which make the field non-editable and blank) and their checks,
+    shared by DateField, DateTimeField and TimeField."""
+
+    def __init__(
+        self,
+        verbose_name: Any = None,
+        name: str | None = None,
+        auto_now: bool = False,
+        auto_now_add: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.auto_now, self.auto_now_add = auto_now, auto_now_add
+        if auto_now or auto_now_add:
+            kwargs["editable"] = False
+            kwargs["blank"] = True
+        super().__init__(verbose_name, name, **kwargs)
+
     def check(self, **kwargs: Any) -> list:
         return [
             *super().check(**kwargs),
@@ -79,20 +96,6 @@ class DateField(DateTimeCheckMixin, Field):
         "invalid_date": _("“%(value)s” value has the correct format (YYYY-MM-DD) but it is an invalid date."),
     }
     description = _("Date (without time)")
-
-    def __init__(
-        self,
-        verbose_name: Any = None,
-        name: str | None = None,
-        auto_now: bool = False,
-        auto_now_add: bool = False,
-        **kwargs: Any,
-    ) -> None:
-        self.auto_now, self.auto_now_add = auto_now, auto_now_add
-        if auto_now or auto_now_add:
-            kwargs["editable"] = False
-            kwargs["blank"] = True
-        super().__init__(verbose_name, name, **kwargs)
 
     def _check_fix_default_value(self) -> list:
         if not self.has_default():
@@ -317,20 +320,6 @@ class TimeField(DateTimeCheckMixin, Field):
         ),
     }
     description = _("Time")
-
-    def __init__(
-        self,
-        verbose_name: Any = None,
-        name: str | None = None,
-        auto_now: bool = False,
-        auto_now_add: bool = False,
-        **kwargs: Any,
-    ) -> None:
-        self.auto_now, self.auto_now_add = auto_now, auto_now_add
-        if auto_now or auto_now_add:
-            kwargs["editable"] = False
-            kwargs["blank"] = True
-        super().__init__(verbose_name, name, **kwargs)
 
     def _check_fix_default_value(self) -> list:
         if not self.has_default():
