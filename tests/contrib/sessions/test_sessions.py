@@ -8,6 +8,7 @@ from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 from django.contrib.sessions.backends.file import SessionStore as FileStore
 from django.contrib.sessions.backends.signed_cookies import SessionStore as CookieStore
+from django.contrib.sessions.exceptions import InvalidSessionKey
 from django.contrib.sessions.models import Session
 from django.http import HttpResponse
 from django.test import Client, override_settings
@@ -73,14 +74,13 @@ def test_tampered_data_decodes_to_nothing():
 
 def test_file_store(tmp_path):
     with override_settings(SESSION_FILE_PATH=str(tmp_path)):
-        FileStore.__dict__.get("_storage_path") and delattr(FileStore, "_storage_path")
-        if hasattr(FileStore, "_storage_path"):
-            del FileStore._storage_path
+        if "_storage_path" in vars(FileStore):
+            del FileStore._storage_path  # the store caches the path of its first use
         s = FileStore()
         s["k"] = "v"
         s.save()
         assert FileStore(s.session_key)["k"] == "v"
-        with pytest.raises(Exception, match="Invalid characters"):
+        with pytest.raises(InvalidSessionKey, match="Invalid characters"):
             FileStore("../../etc/passwd")._key_to_file()
         s.delete()
         assert not list(tmp_path.iterdir())
