@@ -172,7 +172,7 @@ class _ExactChoicesFilter(FieldListFilter):
         try:
             return queryset.filter(**params)
         except (ValueError, TypeError, ValidationError) as exc:
-            from django.contrib.admin.options import IncorrectLookupParameters
+            from django.contrib.admin.exceptions import IncorrectLookupParameters
 
             raise IncorrectLookupParameters(exc) from exc
 
@@ -304,7 +304,7 @@ class DateFieldListFilter(FieldListFilter):
         try:
             return queryset.filter(**params)
         except (ValueError, TypeError, ValidationError) as exc:
-            from django.contrib.admin.options import IncorrectLookupParameters
+            from django.contrib.admin.exceptions import IncorrectLookupParameters
 
             raise IncorrectLookupParameters(exc) from exc
 
@@ -337,7 +337,7 @@ class EmptyFieldListFilter(FieldListFilter):
         if self.lookup_val is None:
             return queryset
         if self.lookup_val not in ("0", "1"):
-            from django.contrib.admin.options import IncorrectLookupParameters
+            from django.contrib.admin.exceptions import IncorrectLookupParameters
 
             raise IncorrectLookupParameters(
                 f"{self.lookup_val!r} is not a valid value for {self.lookup_kwarg}."

@@ -27,7 +27,7 @@ def _changeform(
     model_admin: Any, request: Any, object_id: str | None, form_url: str, extra_context: dict | None
 ) -> Any:
     from django.contrib.admin import helpers
-    from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
+    from django.contrib.admin.constants import IS_POPUP_VAR, TO_FIELD_VAR
     from django.contrib.admin.views.pages import _missing_object_redirect
 
     to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR, IncorrectLookupParameters
+from django.contrib.admin.constants import IS_POPUP_VAR, TO_FIELD_VAR
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup, IncorrectLookupParameters
 from django.core.exceptions import (
     FieldDoesNotExist,
     FieldError,
@@ -130,7 +131,7 @@ class ChangeList:
         lookup_params = self.get_filters_params()
         for key in lookup_params:
             if not self.model_admin.lookup_allowed(key, lookup_params[key], request):
-                raise SuspiciousOperation(f"Filtering by {key} not allowed")
+                raise DisallowedModelAdminLookup(f"Filtering by {key} not allowed")
         specs, may_have_duplicates, has_active = [], False, False
         for entry in self.list_filter:
             used_before = len(lookup_params)
