@@ -27,13 +27,26 @@ IMPLS = {
     "django": os.path.join(HERE, ".venv-django", "bin", "python"),
     "reinhardt": os.path.join(ROOT, ".venv", "bin", "python"),
 }
-STARTUP = "import django; django.setup(); from django.core.wsgi import get_wsgi_application; get_wsgi_application()"
+STARTUP = (
+    "import django; django.setup(); from django.core.wsgi import get_wsgi_application; get_wsgi_application()"
+)
 
 
 def run_micro(impl: str, name: str) -> dict | str:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchsite.settings", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": PROJECT}
-    proc = subprocess.run([IMPLS[impl], "-P", os.path.join(HERE, "micro.py"), name], cwd=PROJECT, env=env,
-                          capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchsite.settings",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": PROJECT,
+    }
+    proc = subprocess.run(
+        [IMPLS[impl], "-P", os.path.join(HERE, "micro.py"), name],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     for line in proc.stdout.splitlines():
         if line.startswith("{"):
             return json.loads(line)
@@ -46,7 +59,9 @@ def run_startup(impl: str) -> dict | str:
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchsite.settings", "PYTHONPATH": PROJECT}
     t = time.perf_counter()
-    proc = subprocess.run([IMPLS[impl], "-P", "-c", STARTUP], cwd=PROJECT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [IMPLS[impl], "-P", "-c", STARTUP], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
     elapsed = (time.perf_counter() - t) * 1e6
     if proc.returncode:
         return f"error: {(proc.stderr.strip().splitlines() or ['?'])[-1][:120]}"
