@@ -40,7 +40,11 @@ ENDPOINTS = ["/plaintext", "/json", "/db", "/queries?queries=20", "/fortunes", "
 DB_FREE = {"/plaintext", "/json"}
 DBS = ["sqlite", "postgresql"]
 SERVERS = ["gunicorn", "uvicorn"]
-PG = {"host": "127.0.0.1", "port": "5432", "user": "postgres"}
+PG = {
+    "host": os.environ.get("BENCH_DB_HOST", "127.0.0.1"),
+    "port": os.environ.get("BENCH_DB_PORT", "5432"),
+    "user": os.environ.get("BENCH_DB_USER", "postgres"),
+}
 
 
 def free_port() -> int:
@@ -210,6 +214,21 @@ def run_wrk(port: int, path: str, seconds: int, connections: int) -> float:
 
 
 # ------------------------------------------------------------------ databases
+def pg_admin(*statements: str) -> None:
+    """Run statements on PostgreSQL's maintenance database (psycopg of the real Django's venv, so
+    that the script itself needs only the standard library)."""
+    code = (
+        "import sys, psycopg\n"
+        "with psycopg.connect(sys.argv[1], autocommit=True) as conn:\n"
+        "    for sql in sys.argv[2:]:\n"
+        "        conn.execute(sql)\n"
+    )
+    dsn = f"host={PG['host']} port={PG['port']} user={PG['user']} dbname=postgres connect_timeout=5"
+    proc = subprocess.run([PYTHONS["django"], "-c", code, dsn, *statements], capture_output=True, text=True)
+    if proc.returncode:
+        raise RuntimeError((proc.stderr.strip().splitlines() or ["PostgreSQL failed"])[-1])
+
+
 def make_database(db: str) -> tuple[dict, object]:
     """Environment for a fresh, filled database of this kind, and a function that removes it."""
     env = {
@@ -228,20 +247,14 @@ def make_database(db: str) -> tuple[dict, object]:
         def drop() -> None:
             shutil.rmtree(folder, ignore_errors=True)
     else:
-        import psycopg
-
         name = f"bench_http_{os.getpid()}"
-        admin = f"host={PG['host']} port={PG['port']} user={PG['user']} dbname=postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+        pg_admin(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
         env.update(
             BENCH_DB_NAME=name, BENCH_DB_HOST=PG["host"], BENCH_DB_PORT=PG["port"], BENCH_DB_USER=PG["user"]
         )
 
         def drop() -> None:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     seed = subprocess.run(
         [PYTHONS["django"], "-P", "seed_http.py"], cwd=PROJECT, env=env, capture_output=True, text=True

@@ -83,6 +83,22 @@ def _():
     return lambda: resolve("/shop/item59/5/")
 
 
+@bench("url_resolve_first_of_1000")
+def _():
+    setup_django()
+    from django.urls import resolve
+
+    return lambda: resolve("/r0/5/", urlconf="benchsite.urls_1000")
+
+
+@bench("url_resolve_last_of_1000")
+def _():
+    setup_django()
+    from django.urls import resolve
+
+    return lambda: resolve("/r999/5/", urlconf="benchsite.urls_1000")
+
+
 @bench("url_reverse")
 def _():
     setup_django()
