@@ -70,9 +70,21 @@ HELPERS: dict[str, Any] = {
 class Scope:
     """Template names known to be held in Python locals in the current region."""
 
-    def __init__(self, names: dict[str, str] | None = None) -> None:
+    def __init__(self, names: dict[str, str] | None = None, hoist: Hoist | None = None) -> None:
         self.names: dict[str, str] = dict(names or {})
         self.invalidated = False
+        # Where a first lookup of a name goes instead of the current line: in front of the
+        # loop(s) around this region, when nothing in them can change a context variable.
+        self.hoist = hoist
+
+
+class Hoist:
+    """Context lookups placed in front of a loop, so they run once instead of per iteration."""
+
+    def __init__(self, level: int, scope: Scope) -> None:
+        self.level = level
+        self.scope = scope  # the loop body's scope: where a hoisted name is valid
+        self.lines: list[tuple[int, str, Any]] = []
 
 
 class Module:
@@ -221,7 +233,7 @@ class Frame:
     @contextmanager
     def branch(self, clear: bool = False, names: dict[str, str] | None = None):
         outer = self.scope
-        inner = Scope({} if clear else outer.names)
+        inner = Scope({} if clear else outer.names, None if clear else outer.hoist)
         inner.names.update(names or {})
         self.scope = inner
         try:
@@ -235,6 +247,14 @@ class Frame:
     def invalidate(self) -> None:
         self.scope.names.clear()
         self.scope.invalidated = True
+        self.scope.hoist = None
+
+    def hoist_here(self) -> Hoist:
+        """Mark the current line as the place for lookups hoisted out of the loop that follows."""
+        self.flush()
+        hoist = self.scope.hoist = Hoist(self.level, self.scope)
+        self.lines.append((self.level, hoist, None))  # type: ignore[arg-type]  # expanded by assemble()
+        return hoist
 
     def bind(self, name: str, pyname: str) -> None:
         self.scope.names[name] = pyname
@@ -244,7 +264,13 @@ class Frame:
         pyname = self.scope.names.get(name)
         if pyname is None:
             pyname = self.temp("c_")
-            self.emit_now("%s = context_get(context, %r)" % (pyname, name))
+            lookup = "%s = context_get(context, %r)" % (pyname, name)
+            hoist = self.scope.hoist
+            if hoist is not None:
+                hoist.lines.append((hoist.level, lookup, self.token))
+                hoist.scope.names[name] = pyname
+            else:
+                self.emit_now(lookup)
             self.scope.names[name] = pyname
         return pyname
 
@@ -420,7 +446,11 @@ class Frame:
                 (1, "ae = context.autoescape", None),
                 (1, "E = out_escaped if ae else out_raw", None),
             ]
-        out += self.lines
+        for line in self.lines:
+            if type(line[1]) is Hoist:
+                out += line[1].lines
+            else:
+                out.append(line)
         if self.kind == "root":
             out.append((1, "return ''.join(buf)", None))
         elif self.kind != "sub":
@@ -462,4 +492,12 @@ def compile_standalone(nodes: Any, template: Any) -> Any:
     return module.build()["root"]
 
 
-__all__ = ["Frame", "Module", "Scope", "compile_nodelist_module", "compile_standalone", "nodelist_effect"]
+__all__ = [
+    "Frame",
+    "Hoist",
+    "Module",
+    "Scope",
+    "compile_nodelist_module",
+    "compile_standalone",
+    "nodelist_effect",
+]

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.template.library import Library
+from django.utils._conf import conf_settings
 from django.utils.safestring import SafeData, mark_safe
 
 register = Library()
@@ -66,8 +67,6 @@ def json_script(value: Any, element_id: str | None = None) -> str:
 @register.filter(is_safe=True)
 def floatformat(text: Any, arg: Any = -1) -> str:
     """Round to `arg` decimals (negative: only when needed); suffix g groups, u unlocalizes."""
-    from django.utils import formats
-
     force_grouping = False
     use_l10n = True
     if isinstance(arg, str):
@@ -90,30 +89,44 @@ def floatformat(text: Any, arg: Any = -1) -> str:
         p = int(arg)
     except ValueError:
         return input_val
+    sign, digits, exponent = d.as_tuple()
+    if type(exponent) is int and abs(exponent) + len(digits) > 200:
+        return input_val  # absurd magnitudes come back as given instead of a huge string
     try:
         m = int(d) - d
     except (ValueError, OverflowError, InvalidOperation):
         return input_val
     if not m and p <= 0:
-        return mark_safe(
-            formats.number_format("%d" % int(d), 0, use_l10n=use_l10n, force_grouping=force_grouping)
-        )
-    exp = Decimal(1).scaleb(-abs(p))
-    tupl = d.as_tuple()
-    units = len(tupl[1])
-    units += -tupl[2] if m else tupl[2]
-    prec = abs(p) + units + 1
-    prec = max(getattr(d, "precision", 0) or 0, prec)
-    rounded_d = d.quantize(exp, ROUND_HALF_UP, Context(prec=prec))
-    sign, digits, exponent = rounded_d.as_tuple()
-    digits = [str(digit) for digit in reversed(digits)]
-    while len(digits) <= abs(exponent):
-        digits.append("0")
-    digits.insert(-exponent, ".")
-    if sign and rounded_d:
-        digits.append("-")
-    number = "".join(reversed(digits))
-    return mark_safe(formats.number_format(number, abs(p), use_l10n=use_l10n, force_grouping=force_grouping))
+        return mark_safe(_localized_number("%d" % int(d), 0, use_l10n, force_grouping))
+    places = abs(p)
+    # Enough precision to keep every integer digit plus the requested places.
+    prec = places + len(digits) + (-exponent if m else exponent) + 1
+    rounded = d.quantize(_quantum(places), ROUND_HALF_UP, Context(prec=prec))
+    if not rounded:
+        rounded = rounded.copy_abs()  # no "-0.00"
+    return mark_safe(_localized_number(f"{rounded:f}", places, use_l10n, force_grouping))
+
+
+_quanta: dict[int, Decimal] = {}
+
+
+def _quantum(places: int) -> Decimal:
+    quantum = _quanta.get(places)
+    if quantum is None:
+        quantum = _quanta[places] = Decimal(1).scaleb(-places)
+    return quantum
+
+
+def _localized_number(number: str, decimal_pos: int, use_l10n: bool, force_grouping: bool) -> str:
+    """formats.number_format() of a plain "-123.45" string; without grouping only the separator changes."""
+    from django.utils import formats
+
+    if force_grouping or (use_l10n and conf_settings().USE_THOUSAND_SEPARATOR):
+        return formats.number_format(number, decimal_pos, use_l10n=use_l10n, force_grouping=force_grouping)
+    if "." not in number:
+        return number
+    separator = formats.get_format("DECIMAL_SEPARATOR", use_l10n=use_l10n)
+    return number if separator == "." else number.replace(".", separator)
 
 
 @register.filter(is_safe=True)

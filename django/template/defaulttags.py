@@ -465,6 +465,9 @@ class ForNode(Node):
             if use_forloop
             else "for %s in %s:" % (target, iterable)
         )
+        if effect < WRITES and frame.scope.hoist is None:
+            # The body changes no context variable: it reads outer names once, before the loop.
+            frame.hoist_here()
         frame.emit(header)
         with frame.indented(python_block=True):
             if use_forloop:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
+from django.utils._conf import conf_settings
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
-try:  # markupsafe's C escaper is much faster; its entities are normalised below.
-    from markupsafe import escape as _ms_escape
-except ImportError:  # pragma: no cover - jinja2 (and so markupsafe) is optional
-    _ms_escape = None
+try:
+    # markupsafe's C core (str in, str out) is ~20x faster than its public escape(), which wraps
+    # the result in Markup; its entities are normalised to Django's below.
+    from markupsafe._speedups import _escape_inner as _c_escape
+except ImportError:  # pragma: no cover - markupsafe (a jinja2 dependency) is optional
+    _c_escape = None
 
 
 class _Missing:
@@ -39,8 +42,8 @@ _no_getitem: set[type] = set()
 
 def escape_text(text: str) -> str:
     """HTML-escape a plain str with Django's entities (&#x27; and &quot;)."""
-    if _ms_escape is not None:
-        out = str(_ms_escape(text))
+    if _c_escape is not None:
+        out = _c_escape(text)
         if "&#" in out:
             out = out.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
         return out
@@ -212,9 +215,7 @@ def out_raw(value: Any, context: Any) -> str:
 
 
 def _thousands() -> bool:
-    from django.conf import settings
-
-    return settings.USE_THOUSAND_SEPARATOR
+    return conf_settings().USE_THOUSAND_SEPARATOR
 
 
 def render_value_in_context(value: Any, context: Any) -> str:
