@@ -300,10 +300,9 @@ class DiscoverRunner:
             if declared == "__all__":
                 return set(connections)
             aliases.update(declared)
-        if self.verbosity >= 2:
-            self.log(
-                f"Skipping setup of unused database(s): {', '.join(sorted(set(connections) - aliases))}."
-            )
+        unused = sorted(set(connections) - aliases)
+        if unused and self.verbosity >= 2:
+            self.log(f"Skipping setup of unused database(s): {', '.join(unused)}.")
         return aliases
 
     def setup_databases(self, **kwargs: Any) -> list:
