@@ -207,14 +207,16 @@ class DiscoverRunner:
             dest="test_name_patterns",
             help="Only run test methods and classes that match the pattern or substring. Can be used multiple times. Same as unittest -k option.",
         )
-        parser.add_argument(
-            "--durations",
-            dest="durations",
-            type=int,
-            default=None,
-            metavar="N",
-            help="Show the N slowest test cases (N=0 for all).",
-        )
+        if sys.version_info >= (3, 12):
+            # unittest reports durations only from Python 3.12 on; before, the option doesn't exist.
+            parser.add_argument(
+                "--durations",
+                dest="durations",
+                type=int,
+                default=None,
+                metavar="N",
+                help="Show the N slowest test cases (N=0 for all).",
+            )
 
     # -- phases ----------------------------------------------------------------------------
 

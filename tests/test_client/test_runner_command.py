@@ -161,3 +161,14 @@ def test_client_login_force_login_logout_and_session_with_contrib_auth(project):
     result = manage(project, "shop.tests_auth", "--noinput")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ran 3 tests" in result.stderr
+
+
+@pytest.mark.slow
+def test_durations_exists_from_python_3_12_only(project):
+    result = manage(project, "shop.tests.PageTests", "--durations", "2")
+    if sys.version_info >= (3, 12):
+        assert result.returncode == 0, result.stderr
+        assert "Slowest test durations" in result.stderr
+    else:
+        assert result.returncode == 2
+        assert "unrecognized arguments: --durations 2" in result.stderr
