@@ -18,7 +18,7 @@ from django.db.models.fields.related_descriptors import (
 )
 from django.db.models.fields.reverse_related import ForeignObjectRel, ManyToOneRel, OneToOneRel
 from django.db.models.query_utils import PathInfo
-from django.db.models.utils import make_model_tuple
+from django.db.models.utils import make_model_tuple, swappable_setting_name
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -155,17 +155,13 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
 
     @property
     def swappable_setting(self) -> str | None:
-        if self.swappable:
-            if isinstance(self.remote_field.model, str):
-                to_string = self.remote_field.model
-            else:
-                to_string = self.remote_field.model._meta.label
-            return (
-                self.model._meta.apps.get_swappable_settings_name(to_string)
-                if hasattr(self, "model")
-                else None
-            )
-        return None
+        if not self.swappable:
+            return None
+        target = self.remote_field.model
+        if isinstance(target, str):
+            return swappable_setting_name(target)
+        # A model class declares its own setting (historical states keep the option too).
+        return target._meta.swappable or swappable_setting_name(target._meta.label)
 
     def set_attributes_from_rel(self) -> None:
         self.name = self.name or (
