@@ -32,10 +32,6 @@ def _require(value: Any, name: str) -> Any:
     return value
 
 
-def _safe_if(old: Any, new: Any) -> Any:
-    return mark_safe(new) if isinstance(old, SafeData) else new
-
-
 def _localtime(value: Any, context: Any) -> Any:
     from django.utils.timezone import template_localtime
 
@@ -58,9 +54,9 @@ HELPERS: dict[str, Any] = {
     "unpack_loop_item": runtime.unpack_loop_item,
     "loop_sequence": runtime.loop_sequence,
     "SafeString": SafeString,
+    "SafeData": SafeData,
     "mark_safe": mark_safe,
     "require": _require,
-    "safe_if": _safe_if,
     "localtime": _localtime,
     "nn": _none_if_missing,
     "VariableDoesNotExist": VariableDoesNotExist,
@@ -299,6 +295,8 @@ class Frame:
     def arg_expr(self, lookup: bool, arg: Any) -> str:
         if not lookup:
             return self.const(mark_safe(arg), "lit")
+        if arg.lookups is None and not arg.translate:
+            return self.var_expr(arg)  # a literal cannot be missing
         return "require(%s, %r)" % (self.var_expr(arg), arg.var)
 
     def filters_expr(self, fe: Any, value: str) -> str:
@@ -313,7 +311,14 @@ class Frame:
             if getattr(func, "needs_autoescape", False):
                 call_args += ", autoescape=%s" % self.ae
             if is_safe:
-                value = "safe_if((%s := %s), %s(%s))" % (subject, value, fname, call_args)
+                # An is_safe filter keeps a safe input safe (the call is written once per branch).
+                call = "%s(%s)" % (fname, call_args)
+                value = "(mark_safe(%s) if isinstance((%s := %s), SafeData) else %s)" % (
+                    call,
+                    subject,
+                    value,
+                    call,
+                )
             else:
                 value = "%s(%s)" % (fname, call_args)
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random as random_module
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
@@ -24,6 +25,8 @@ def stringfilter(func: Any) -> Any:
 
     @wraps(func)
     def _dec(first: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(first) is str:  # the common case: nothing to coerce, nothing safe to keep
+            return func(first, *args, **kwargs)
         first = str(first)
         result = func(first, *args, **kwargs)
         if isinstance(first, SafeData) and getattr(unwrap(func), "is_safe", False):
@@ -101,13 +104,14 @@ def floatformat(text: Any, arg: Any = -1) -> str:
     places = abs(p)
     # Enough precision to keep every integer digit plus the requested places.
     prec = places + len(digits) + (-exponent if m else exponent) + 1
-    rounded = d.quantize(_quantum(places), ROUND_HALF_UP, Context(prec=prec))
+    rounded = d.quantize(_quantum(places), ROUND_HALF_UP, _precision(prec))
     if not rounded:
         rounded = rounded.copy_abs()  # no "-0.00"
     return mark_safe(_localized_number(f"{rounded:f}", places, use_l10n, force_grouping))
 
 
 _quanta: dict[int, Decimal] = {}
+_contexts: dict[int, Context] = {}
 
 
 def _quantum(places: int) -> Decimal:
@@ -117,10 +121,23 @@ def _quantum(places: int) -> Decimal:
     return quantum
 
 
+def _precision(prec: int) -> Context:
+    context = _contexts.get(prec)
+    if context is None:
+        context = _contexts[prec] = Context(prec=prec)
+    return context
+
+
+@functools.cache
+def _formats() -> Any:
+    from django.utils import formats  # imported on first use (it pulls in translation)
+
+    return formats
+
+
 def _localized_number(number: str, decimal_pos: int, use_l10n: bool, force_grouping: bool) -> str:
     """formats.number_format() of a plain "-123.45" string; without grouping only the separator changes."""
-    from django.utils import formats
-
+    formats = _formats()
     if force_grouping or (use_l10n and conf_settings().USE_THOUSAND_SEPARATOR):
         return formats.number_format(number, decimal_pos, use_l10n=use_l10n, force_grouping=force_grouping)
     if "." not in number:
@@ -184,8 +201,19 @@ def stringformat(value: Any, arg: Any) -> str:
 @register.filter(is_safe=True)
 @stringfilter
 def title(value: str) -> str:
-    t = re.sub("([a-z])'([A-Z])", lambda m: m[0].lower(), value.title())
-    return re.sub(r"\d([A-Z])", lambda m: m[0].lower(), t)
+    # str.title() capitalises after an apostrophe or a digit ("They'Re", "1St"): undo those.
+    text = value.title()
+    if "'" in text:
+        text = _apostrophe_capital.sub(_lower_match, text)
+    return _digit_capital.sub(_lower_match, text)
+
+
+_apostrophe_capital = re.compile("([a-z])'([A-Z])")
+_digit_capital = re.compile(r"\d([A-Z])")
+
+
+def _lower_match(match: re.Match) -> str:
+    return match[0].lower()
 
 
 @register.filter(is_safe=True)
