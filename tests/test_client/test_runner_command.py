@@ -19,8 +19,9 @@ def project(tmp_path):
     return target
 
 
-def manage(project, *args):
-    env = {**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{REPO}"}
+def manage(project, *args, stdin=None, **extra_env):
+    """``manage.py test *args`` in ``project``; ``extra_env`` sets the sample settings' knobs."""
+    env = {**os.environ, "PYTHONPATH": f"{project}{os.pathsep}{REPO}", **extra_env}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "manage.py", "test", *args],
@@ -28,6 +29,8 @@ def manage(project, *args):
         env=env,
         capture_output=True,
         text=True,
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
         timeout=120,
     )
 

@@ -58,5 +58,12 @@ else:
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "db.sqlite3"},
         "other": {"ENGINE": "django.db.backends.sqlite3", "NAME": "other.sqlite3"},
     }
+# Knobs for the runner-option tests (tests/test_client/test_runner_options.py).
+if os.environ.get("SAMPLE_TEST_DB_FILE"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["SAMPLE_TEST_DB_FILE"]}
+if os.environ.get("SAMPLE_CIRCULAR_DEPENDENCIES"):
+    DATABASES["default"]["TEST"] = {"DEPENDENCIES": ["other"]}
+    DATABASES["other"]["TEST"] = {"DEPENDENCIES": ["default"]}
+TEST_RUNNER = os.environ.get("SAMPLE_TEST_RUNNER", "django.test.runner.DiscoverRunner")
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
