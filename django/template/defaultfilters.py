@@ -80,6 +80,12 @@ def floatformat(text: Any, arg: Any = -1) -> str:
             force_grouping, arg = True, arg[:-1] or -1
         elif last_char == "u":
             use_l10n, arg = False, arg[:-1] or -1
+    if type(text) is float:
+        short = _short_float(text, arg)
+        if short is not None:
+            return mark_safe(
+                _localized_number(short, len(short) - short.index(".") - 1, use_l10n, force_grouping)
+            )
     try:
         input_val = str(text)
         d = Decimal(input_val)
@@ -108,6 +114,23 @@ def floatformat(text: Any, arg: Any = -1) -> str:
     if not rounded:
         rounded = rounded.copy_abs()  # no "-0.00"
     return mark_safe(_localized_number(f"{rounded:f}", places, use_l10n, force_grouping))
+
+
+def _short_float(value: float, arg: Any) -> str | None:
+    """The text for a float that needs no rounding at `arg` (> 0) places: its shortest repr padded
+    with zeros ("7.5" -> "7.50"), which is what rounding its Decimal would give. None otherwise."""
+    try:
+        places = int(arg)
+    except ValueError:
+        return None
+    if places <= 0:
+        return None
+    whole, dot, fraction = repr(value).partition(".")
+    if not dot or len(fraction) > places or "e" in fraction:
+        return None  # inf, nan, exponent notation, or digits to round away
+    if whole == "-0" and not fraction.strip("0"):
+        whole = "0"  # no "-0.00"
+    return whole + "." + fraction.ljust(places, "0")
 
 
 _quanta: dict[int, Decimal] = {}

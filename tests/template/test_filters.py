@@ -90,6 +90,12 @@ FILTER_CASES = [
         "2.68|1.01|2.7|3.00",
     ),
     ("floatformat-negative-zero", "{{ v|floatformat:2 }}|{{ v|floatformat }}", {"v": -0.0001}, "0.00|0.0"),
+    (
+        "floatformat-floats",
+        "{{ a|floatformat:2 }}|{{ b|floatformat:3 }}|{{ c|floatformat:2 }}|{{ d|floatformat:'2g' }}|{{ e|floatformat:1 }}",
+        {"a": 7.5, "b": -0.0, "c": 1e-05, "d": 1234567.5, "e": 0.05},
+        "7.50|0.000|0.00|1,234,567.50|0.1",
+    ),
     ("floatformat-unlocalized", "{{ 1234.5|floatformat:'2u' }}", {}, "1234.50"),
     # Absurd magnitudes come back unchanged instead of a 400-digit string.
     (
