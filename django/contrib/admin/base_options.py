@@ -12,6 +12,7 @@ from django.contrib.auth import get_permission_codename
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
+from django.forms.media import MediaDefiningClass
 
 
 def get_content_type_for_model(obj: Any) -> Any:
@@ -24,7 +25,7 @@ def get_ul_class(radio_style: int) -> str:
     return "radiolist" if radio_style == VERTICAL else "radiolist inline"
 
 
-class BaseModelAdmin:
+class BaseModelAdmin(metaclass=MediaDefiningClass):
     """Options shared by ModelAdmin and inlines."""
 
     autocomplete_fields: Any = ()

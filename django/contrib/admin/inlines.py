@@ -40,12 +40,6 @@ class InlineModelAdmin(BaseModelAdmin):
         if self.verbose_name is None:
             self.verbose_name = self.opts.verbose_name
 
-    @property
-    def media(self) -> Any:
-        from django.forms import Media
-
-        return Media()
-
     def get_formset(self, request: Any, obj: Any = None, **kwargs: Any) -> Any:
         """An inline formset class for this inline's model, bound to the parent through its FK."""
         from django.forms.models import BaseInlineFormSet, inlineformset_factory

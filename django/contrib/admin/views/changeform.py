@@ -101,7 +101,7 @@ def _changeform(
         "original": obj,
         "is_popup": IS_POPUP_VAR in request.POST or IS_POPUP_VAR in request.GET,
         "to_field": to_field,
-        "media": None,
+        "media": _page_media(model_admin, admin_form, inline_formsets),
         "inline_admin_formsets": inline_formsets,
         "errors": helpers.AdminErrorList(form, formsets),
         "preserved_filters": model_admin.get_preserved_filters(request),
@@ -213,3 +213,11 @@ def render_change_form(
         ],
         context,
     )
+
+
+def _page_media(model_admin: Any, admin_form: Any, inline_formsets: list) -> Any:
+    """The ModelAdmin's own Media plus what the form's and the inlines' widgets need."""
+    media = model_admin.media + admin_form.media
+    for inline_formset in inline_formsets:
+        media = media + inline_formset.media
+    return media

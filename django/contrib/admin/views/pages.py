@@ -101,7 +101,7 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
         "is_popup": cl.is_popup,
         "to_field": cl.to_field,
         "cl": cl,
-        "media": None,
+        "media": model_admin.media + cl.formset.media if cl.formset else model_admin.media,
         "has_add_permission": model_admin.has_add_permission(request),
         "action_choices": model_admin.get_action_choices(request) if actions else None,
         "actions_on_top": model_admin.actions_on_top,
