@@ -72,6 +72,16 @@ class Figures:
         dj, us = self.us(name, "django"), self.us(name, "reinhardt")
         return dj / us if dj and us else None
 
+    def speedup_range(self, name: str) -> str:
+        """The spread of the ratio: lowest and highest over the rounds (round i of A against round i of B)."""
+        row = self.micro.get(name)
+        if not row:
+            return ""
+        pairs = [
+            d / r for d, r in zip(row["samples"].get("django") or [], row["samples"].get("reinhardt") or [])
+        ]
+        return f" ({min(pairs):.2f}-{max(pairs):.2f})" if len(pairs) > 1 else ""
+
     def rps(self, key: tuple, impl: str) -> float | None:
         row = self.http.get(key)
         return median(row["samples"].get(impl) or []) if row else None
@@ -83,7 +93,8 @@ def at_least(value: float | None, goal: float, unit: str = "x") -> str:
         return "not measured"
     if value >= goal:
         return "**met**"
-    return f"missed: {value:.2f}{unit} of {goal:g}{unit} (short by {goal / value:.2f}x)"
+    shown = f"{value:.0f}%" if unit == "%" else f"{value:.2f}x"
+    return f"missed: {shown} of {goal:g}{unit} (short by {goal / value:.2f}x)"
 
 
 def at_most(value: float | None, goal: float) -> str:
@@ -103,7 +114,7 @@ def target_rows(f: Figures) -> list[tuple[str, str, str, str]]:
 
     def speed(what: str, name: str, goal: float) -> None:
         s = f.speedup(name)
-        rows.append((what, f">= {goal:g}x faster", x(s), at_least(s, goal)))
+        rows.append((what, f">= {goal:g}x faster", x(s) + f.speedup_range(name), at_least(s, goal)))
 
     def vs_raw(what: str, name: str, raw: str, goal: float) -> None:
         us, base = f.us(name, "reinhardt"), f.raw(raw)
@@ -356,7 +367,10 @@ def write(micro: dict | None, http: dict | None) -> None:
     for what, name in extra:
         dj, us = figures.us(name, "django"), figures.us(name, "reinhardt")
         if dj and us:
-            lines.append(f"- {what}: Reinhardt {fmt_us(us)}, Django {fmt_us(dj)}: {dj / us:.2f}x faster.")
+            verdict = f"{dj / us:.2f}x faster" if dj >= us else f"{us / dj:.2f}x slower"
+            lines.append(
+                f"- {what}: Reinhardt {fmt_us(us)}, Django {fmt_us(dj)}: {verdict}{figures.speedup_range(name)}."
+            )
     notes = kept_notes() or [NOTES, "", "(profiles and notes to be written)"]
     lines += ["", *notes]
     with open(RESULTS, "w") as fh:
