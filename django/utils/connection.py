@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import threading
+from asyncio import events as asyncio_events
 from typing import Any
 
 from asgiref.local import Local
 
 from django.utils.functional import cached_property
+
+
+def _sync_thread_storage(local: Any) -> Any:
+    """The plain thread-local behind a thread-critical Local when no event loop runs in this thread
+    (what the Local would pick itself on every attribute access), else None.
+
+    Read once per all(): the per-request signals call it, and the Local's own lookup costs a raised
+    exception per attribute. Relies on asgiref's layout; None (the general path) if that changes.
+    """
+    storage = getattr(local, "_storage", None)
+    if isinstance(storage, threading.local) and asyncio_events._get_running_loop() is None:
+        return storage
+    return None
 
 
 class ConnectionProxy:
@@ -53,6 +68,9 @@ class BaseConnectionHandler:
     def __init__(self, settings: dict | None = None) -> None:
         self._settings = settings
         self._connections = Local(self.thread_critical)
+        # Until some thread makes a connection, all(initialized_only=True) (run by the request
+        # signals on every request) has nothing to look up in the per-thread storage.
+        self._made_any = False
 
     @cached_property
     def settings(self) -> dict:
@@ -76,10 +94,12 @@ class BaseConnectionHandler:
             if alias not in self.settings:
                 raise self.exception_class(f"The connection '{alias}' doesn't exist.")
         conn = self.create_connection(alias)
+        self._made_any = True
         setattr(self._connections, alias, conn)
         return conn
 
     def __setitem__(self, key: str, value: Any) -> None:
+        self._made_any = True
         setattr(self._connections, key, value)
 
     def __delitem__(self, key: str) -> None:
@@ -92,8 +112,10 @@ class BaseConnectionHandler:
         """The connections for every alias (only the ones already made if asked)."""
         if not initialized_only:
             return [self[alias] for alias in self]
-        local = self._connections
-        made = (getattr(local, alias, None) for alias in self.settings)
+        if not self._made_any:
+            return []
+        storage = _sync_thread_storage(self._connections) if self.thread_critical else None
+        made = (getattr(storage or self._connections, alias, None) for alias in self.settings)
         return [conn for conn in made if conn is not None]
 
     def close_all(self) -> None:

@@ -133,10 +133,9 @@ class WSGIHandler(base.BaseHandler):
         response = self.get_response(request)
         response._handler_class = self.__class__
         status = f"{response.status_code} {response.reason_phrase}"
-        headers = [
-            *response.items(),
-            *(("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values()),
-        ]
+        headers = list(response.items())
+        if response.cookies:
+            headers.extend(("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values())
         start_response(status, headers)
         file_to_stream = getattr(response, "file_to_stream", None)
         if file_to_stream is not None and environ.get("wsgi.file_wrapper"):

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
 VALID_KEY_CHARS = string.ascii_lowercase + string.digits
@@ -37,7 +38,11 @@ class SessionBase:
         self._session_key = session_key
         self.accessed = False
         self.modified = False
-        self.serializer = import_string(settings.SESSION_SERIALIZER)
+
+    @cached_property
+    def serializer(self) -> Any:
+        # Looked up when first encoding or decoding: most requests never touch their session.
+        return import_string(settings.SESSION_SERIALIZER)
 
     # ---------------------------------------------------------------- dict interface
     def __contains__(self, key: str) -> bool:
