@@ -152,6 +152,19 @@ class Server:
                 found.append(child)
         return found
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system, all threads) used so far by the workers: divided by the requests
+        answered, a cost per request that the other load on the machine barely moves."""
+        total = 0
+        for pid in self.workers():
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
     def peak_rss_kib(self) -> int | None:
         peaks = []
         for pid in self.workers():
@@ -187,7 +200,8 @@ def check_endpoint(port: int, path: str, count: int = 10) -> None:
             raise RuntimeError(f"{path} answered an empty body")
 
 
-def run_wrk(port: int, path: str, seconds: int, connections: int) -> float:
+def run_wrk(port: int, path: str, seconds: int, connections: int) -> tuple[float, int]:
+    """Requests/s and the number of requests answered."""
     proc = subprocess.run(
         [
             "wrk",
@@ -210,7 +224,8 @@ def run_wrk(port: int, path: str, seconds: int, connections: int) -> float:
         raise RuntimeError(f"wrk failed on {path}: {proc.stderr.strip() or out.strip()}")
     if "Non-2xx" in out:
         raise RuntimeError(f"non-2xx answers from {path}: {out.strip().splitlines()[-3]}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    count = int(re.search(r"(\d+) requests in", out).group(1))
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), max(count, 1)
 
 
 # ------------------------------------------------------------------ databases
@@ -289,6 +304,7 @@ def run_pass(server: str, db: str, env: dict, paths: list[str], args) -> tuple[l
         for path in paths:
             loaded = [n for n in names if n != "bare" or path in DB_FREE]
             samples: dict[str, list[float]] = {n: [] for n in loaded}
+            cpu: dict[str, list[float]] = {n: [] for n in loaded}
             errors: dict[str, str] = {}
             for name in loaded:
                 try:
@@ -300,20 +316,26 @@ def run_pass(server: str, db: str, env: dict, paths: list[str], args) -> tuple[l
                 for name in loaded[shift:] + loaded[:shift]:
                     if name in errors:
                         continue
+                    srv = servers[name]
                     try:
-                        samples[name].append(
-                            run_wrk(
-                                servers[name].port,
-                                "/plaintext" if name == "bare" else path,
-                                args.seconds,
-                                args.connections,
-                            )
+                        cpu_before = srv.cpu_seconds()
+                        rps, count = run_wrk(
+                            srv.port, "/plaintext" if name == "bare" else path, args.seconds, args.connections
                         )
+                        samples[name].append(rps)
+                        cpu[name].append((srv.cpu_seconds() - cpu_before) / count * 1e6)
                     except (RuntimeError, subprocess.TimeoutExpired) as exc:
                         errors[name] = str(exc)[:300]
-            row = {"server": server, "db": db, "endpoint": path, "samples": samples, "errors": errors}
+            row = {
+                "server": server,
+                "db": db,
+                "endpoint": path,
+                "samples": samples,
+                "cpu_us": cpu,
+                "errors": errors,
+            }
             rows.append(row)
-            print(format_row(row, impls), flush=True)
+            print(format_row(row), flush=True)
         for name in impls:
             rss[name] = servers[name].peak_rss_kib()
     finally:
@@ -331,24 +353,10 @@ def spread(values: list[float]) -> float:
     return (max(values) - min(values)) / med if med else 0.0
 
 
-def format_row(row: dict, impls: list[str]) -> str:
-    def cell(name: str) -> str:
-        vals = row["samples"].get(name)
-        if vals:
-            return f"{median(vals):8.0f} ±{spread(vals) * 50:3.0f}%"
-        if name in row["errors"]:
-            return "error"
-        return "-"
+def format_row(row: dict) -> str:
+    from report import http_cells
 
-    ratio = ""
-    dj, us = (row["samples"].get(n) for n in ("django", "reinhardt"))
-    if dj and us:
-        per_round = [b / a for a, b in zip(dj, us)]
-        ratio = f"{median(us) / median(dj):5.2f}x ({min(per_round):.2f}-{max(per_round):.2f})"
-    text = (
-        f"| {row['server']:8} | {row['db']:10} | {row['endpoint']:20} | {cell('bare'):>12} | "
-        f"{cell('django'):>12} | {cell('reinhardt'):>12} | {ratio} |"
-    )
+    text = "| " + " | ".join(http_cells(row)) + " |"
     for name, err in row["errors"].items():
         text += f"\n|   {name}: {err}"
     return text
@@ -369,10 +377,9 @@ def run(args) -> dict:
         if not os.path.exists(PYTHONS[impl]):
             sys.exit(f"{PYTHONS[impl]} is missing (bench/setup_django.sh makes the real Django's venv)")
     paths = args.paths or ENDPOINTS
-    print(
-        "| server   | database   | endpoint             |  bare req/s  | Django req/s | Reinhardt req/s | "
-        "Reinhardt/Django (per-round range) |"
-    )
+    from report import HTTP_HEADER
+
+    print(HTTP_HEADER)
     result: dict = {
         "rows": [],
         "rss": [],

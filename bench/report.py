@@ -86,6 +86,11 @@ class Figures:
         row = self.http.get(key)
         return median(row["samples"].get(impl) or []) if row else None
 
+    def cpu(self, key: tuple, impl: str) -> float | None:
+        """The workers' CPU microseconds per request."""
+        row = self.http.get(key)
+        return median((row.get("cpu_us") or {}).get(impl) or []) or None if row else None
+
 
 # ------------------------------------------------------------------ the targets
 def at_least(value: float | None, goal: float, unit: str = "x") -> str:
@@ -134,6 +139,9 @@ def target_rows(f: Figures) -> list[tuple[str, str, str, str]]:
         bare, ours, theirs = f.rps(key, "bare"), f.rps(key, "reinhardt"), f.rps(key, "django")
         share = ours / bare if ours and bare else None
         detail = f"{share:.0%} of bare (Django {theirs / bare:.0%})" if share and theirs else "?"
+        cpu_bare, cpu_ours = f.cpu(key, "bare"), f.cpu(key, "reinhardt")
+        if cpu_bare and cpu_ours:
+            detail += f"; by worker CPU per request {cpu_bare / cpu_ours:.0%} of bare"
         rows.append(
             (
                 f"`{path}` under gunicorn, 2 sync workers",
@@ -144,12 +152,18 @@ def target_rows(f: Figures) -> list[tuple[str, str, str, str]]:
         )
     for server in ("gunicorn", "uvicorn"):
         for db in ("sqlite", "postgresql"):
-            ratios = []
+            ratios, cpu_ratios = [], []
             for path in ("/db", "/queries?queries=20", "/fortunes", "/updates?queries=20"):
-                dj, us = f.rps((server, db, path), "django"), f.rps((server, db, path), "reinhardt")
+                key = (server, db, path)
+                dj, us = f.rps(key, "django"), f.rps(key, "reinhardt")
                 if dj and us:
                     ratios.append((path.split("?")[0], us / dj))
+                cpu_dj, cpu_us = f.cpu(key, "django"), f.cpu(key, "reinhardt")
+                if cpu_dj and cpu_us:
+                    cpu_ratios.append(f"{cpu_dj / cpu_us:.2f}x")
             detail = ", ".join(f"{p} {r:.2f}x" for p, r in ratios) or "?"
+            if cpu_ratios:
+                detail += f"; less worker CPU per request: {', '.join(cpu_ratios)}"
             worst = min((r for _, r in ratios), default=None)
             short = sum(r < 2 for _, r in ratios)
             status = at_least(worst, 2)
@@ -236,31 +250,54 @@ def ask(cmd: list[str]) -> str:
         return "?"
 
 
-def http_lines(http: dict) -> list[str]:
-    lines = [
-        "| server | database | endpoint | bare app req/s | Django req/s | Reinhardt req/s | Reinhardt/Django (per-round range) |",
-        "|---|---|---|---|---|---|---|",
+HTTP_HEADER = (
+    "| server | database | endpoint | bare app req/s | Django req/s | Reinhardt req/s "
+    "| Reinhardt/Django req/s (per-round range) | Django CPU/req | Reinhardt CPU/req | CPU ratio |"
+)
+
+
+def http_cells(row: dict) -> list[str]:
+    """One HTTP row: medians ± half the spread, the req/s ratio with its per-round range, and the
+    workers' CPU time per request (Django's / Reinhardt's: above 1, Reinhardt needs less)."""
+
+    def cell(impl: str) -> str:
+        vals = row["samples"].get(impl) or []
+        if vals:
+            return f"{median(vals):.0f} ±{half_spread(vals) * 100:.0f}%"
+        return f"error: {row['errors'][impl][:80]}" if impl in row["errors"] else ""
+
+    def cpu(impl: str) -> str:
+        vals = (row.get("cpu_us") or {}).get(impl) or []
+        return f"{fmt_us(median(vals))} ±{half_spread(vals) * 100:.0f}%" if vals else ""
+
+    dj, us = row["samples"].get("django"), row["samples"].get("reinhardt")
+    ratio = ""
+    if dj and us:
+        per_round = [b / a for a, b in zip(dj, us)]
+        ratio = f"{median(us) / median(dj):.2f}x ({min(per_round):.2f}-{max(per_round):.2f})"
+    cpu_dj, cpu_us = ((row.get("cpu_us") or {}).get(i) for i in IMPLS)
+    cpu_ratio = f"{median(cpu_dj) / median(cpu_us):.2f}x" if cpu_dj and cpu_us and median(cpu_us) else ""
+    return [
+        row["server"],
+        row["db"],
+        f"`{row['endpoint']}`",
+        cell("bare"),
+        cell("django"),
+        cell("reinhardt"),
+        ratio,
+        cpu("django"),
+        cpu("reinhardt"),
+        cpu_ratio,
     ]
+
+
+def http_lines(http: dict) -> list[str]:
+    lines = [HTTP_HEADER, "|---" * 10 + "|"]
     for row in http.get("rows", []):
         if "skipped" in row:
-            lines.append(f"| | {row['db']} | skipped: {row['skipped']} | | | | |")
+            lines.append(f"| | {row['db']} | skipped: {row['skipped']} | | | | | | | |")
             continue
-
-        def cell(impl: str, row: dict = row) -> str:
-            vals = row["samples"].get(impl) or []
-            if vals:
-                return f"{median(vals):.0f} ±{half_spread(vals) * 100:.0f}%"
-            return f"error: {row['errors'][impl][:80]}" if impl in row["errors"] else ""
-
-        dj, us = row["samples"].get("django"), row["samples"].get("reinhardt")
-        ratio = ""
-        if dj and us:
-            per_round = [b / a for a, b in zip(dj, us)]
-            ratio = f"{median(us) / median(dj):.2f}x ({min(per_round):.2f}-{max(per_round):.2f})"
-        lines.append(
-            f"| {row['server']} | {row['db']} | `{row['endpoint']}` | {cell('bare')} | {cell('django')} | "
-            f"{cell('reinhardt')} | {ratio} |"
-        )
+        lines.append("| " + " | ".join(http_cells(row)) + " |")
     lines += [
         "",
         "Peak RSS of one worker (VmHWM) after the run:",
