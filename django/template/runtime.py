@@ -188,7 +188,8 @@ def _render_other(value: Any, context: Any, autoescape: bool) -> str:
     if autoescape:
         if isinstance(value, SafeData) or hasattr(value, "__html__"):
             return str(value.__html__())
-        return escape_text(str(value))
+        text = str(value)  # a lazy translation (or a __str__) may give a safe string
+        return text if isinstance(text, SafeData) else escape_text(text)
     return str(value)
 
 
@@ -221,7 +222,8 @@ def _thousands() -> bool:
 def render_value_in_context(value: Any, context: Any) -> str:
     """Public helper: localize, localtime and (if on) escape a value for output."""
     if context.autoescape:
-        return out_escaped(value, context)
+        # Escaped output is safe: a tag storing it (`as var`) must not have it escaped twice.
+        return SafeString(out_escaped(value, context))
     return out_raw(value, context)
 
 

@@ -249,7 +249,7 @@ def test_tag(name, source, context, expected, option):
 
 
 def test_lorem_paragraphs_wrapped_in_p():
-    output = render("{% lorem 2 p %}")
+    output = render("{% lorem 2 p %}", twice=False)  # paragraphs after the first are random
     assert output.count("<p>") == 2 and output.startswith("<p>Lorem ipsum")
 
 

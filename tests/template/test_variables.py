@@ -150,7 +150,7 @@ def test_callable_is_called_each_time_it_is_resolved():
         calls.append(1)
         return len(calls)
 
-    assert render("{{ c }}{{ c }}", {"c": counter}) == "12"
+    assert render("{{ c }}{{ c }}", {"c": counter}, twice=False) == "12"
 
 
 def test_loop_variables_visible_to_opaque_tags():
