@@ -174,6 +174,7 @@ def render_change_form(
         for f in context.get("inline_admin_formsets", ())
     )
     can_save = has_change if change else has_add
+    absolute_url = model_admin.get_view_on_site_url(obj) if change else None
     context.update(
         {
             "add": add,
@@ -185,9 +186,8 @@ def render_change_form(
             "has_editable_inline_admin_formsets": has_editable_inline,
             "has_file_field": context["adminform"].form.is_multipart()
             or any(f.formset.is_multipart() for f in context.get("inline_admin_formsets", ())),
-            "has_absolute_url": model_admin.view_on_site is not False
-            and hasattr(model_admin.model, "get_absolute_url"),
-            "absolute_url": model_admin.get_view_on_site_url(obj) if change else None,
+            "has_absolute_url": absolute_url is not None,
+            "absolute_url": absolute_url,
             "form_url": form_url,
             "opts": opts,
             "app_label": app_label,

@@ -56,6 +56,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return f"/topics/{self.pk}/"
+
 
 class Survey(models.Model):
     """Topics (filter_horizontal), a lead question and more questions (autocomplete_fields)."""
