@@ -70,8 +70,8 @@ class _Templatizer:
         self.block: _Block | None = None
         self.in_comment: list[Token] | None = None
 
-    def emit(self, lineno: int, text: str) -> None:
-        self.lines[lineno].append(text)
+    def emit(self, lineno: int | None, text: str) -> None:
+        self.lines[lineno or 1].append(text)
 
     def fail(self, message: str, token: Token) -> TemplateSyntaxForTranslation:
         return TemplateSyntaxForTranslation(f"{message} ({self.origin}, line {token.lineno})")
@@ -143,7 +143,7 @@ class _Templatizer:
 
     def open_block(self, token: Token, bits: list[str]) -> _Block:
         return _Block(
-            lineno=token.lineno,
+            lineno=token.lineno or 1,
             context=self.option_value(bits, "context", token),
             counted="count" in bits[1:],
             trimmed="trimmed" in bits[1:],
@@ -157,7 +157,7 @@ class _Templatizer:
             if text_tokens and text.strip().startswith(_TRANSLATOR_PREFIX):
                 for offset, line in enumerate(text.split("\n")):
                     if line.strip():
-                        self.emit(text_tokens[0].lineno + offset, f"# {line.strip()}")
+                        self.emit((text_tokens[0].lineno or 1) + offset, f"# {line.strip()}")
             self.in_comment = None
             return
         self.in_comment.append(token)

@@ -163,7 +163,7 @@ class Command(BaseCommand):
                 for locale in locales:
                     if self.verbosity > 0:
                         self.stdout.write(f"processing locale {locale}")
-                    self.write_po_file(pot_path, locale_dir, locale)
+                    self.write_po_file(pot_path, locale)
             finally:
                 if not self.keep_pot and os.path.exists(pot_path):
                     os.unlink(pot_path)
@@ -364,9 +364,9 @@ class Command(BaseCommand):
         Path(pot_path).write_text(unique, encoding="utf-8")
         return pot_path
 
-    def write_po_file(self, pot_path: str, locale_dir: str, locale: str) -> None:
-        """Create or update <locale_dir>/<locale>/LC_MESSAGES/<domain>.po from the .pot."""
-        directory = os.path.join(locale_dir, locale, "LC_MESSAGES")
+    def write_po_file(self, pot_path: str, locale: str) -> None:
+        """Create or update <locale_dir>/<locale>/LC_MESSAGES/<domain>.po from the .pot in locale_dir."""
+        directory = os.path.join(os.path.dirname(pot_path), locale, "LC_MESSAGES")
         os.makedirs(directory, exist_ok=True)
         po_path = os.path.join(directory, f"{self.domain}.po")
         if os.path.exists(po_path):
