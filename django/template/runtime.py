@@ -186,10 +186,12 @@ def _render_other(value: Any, context: Any, autoescape: bool) -> str:
     value = template_localtime(value, use_tz=context.use_tz)
     value = localize(value, use_l10n=context.use_l10n)
     if autoescape:
-        if isinstance(value, SafeData) or hasattr(value, "__html__"):
-            return str(value.__html__())
-        text = str(value)  # a lazy translation (or a __str__) may give a safe string
-        return text if isinstance(text, SafeData) else escape_text(text)
+        # Like Django, a non-string is turned into text first (a lazy translation or a __str__
+        # may give a safe string); only then does a string's __html__ (SafeString, Markup) count.
+        text = value if issubclass(type(value), str) else str(value)  # not isinstance: lazy objects
+        if hasattr(text, "__html__"):
+            return str(text.__html__())
+        return escape_text(text)
     return str(value)
 
 
