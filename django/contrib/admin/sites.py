@@ -289,11 +289,12 @@ class AdminSite:
         return TemplateResponse(request, template, context)
 
     def index(self, request: Any, extra_context: dict | None = None) -> TemplateResponse:
+        shared = self.each_context(request)
         context = {
-            **self.each_context(request),
+            **shared,
             "title": self.index_title,
             "subtitle": None,
-            "app_list": self.get_app_list(request),
+            "app_list": shared["available_apps"],  # built once per page
             **(extra_context or {}),
         }
         return self._page(request, self.index_template or "admin/index.html", context)
