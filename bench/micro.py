@@ -6,8 +6,10 @@ Usage: python micro.py NAME [NAME ...]   (cwd: bench/project)  -> one JSON line 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -49,10 +51,17 @@ def measure(fn, repeats: int = 7, budget: float = 0.15) -> tuple[float, float]:
     return med, (max(samples) - min(samples)) / med
 
 
+def scratch_dir() -> str:
+    """A temporary folder for this process's database, removed when the process ends."""
+    folder = tempfile.mkdtemp(prefix="bench_micro_")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def setup_django(db: bool = False, full: bool = False):
     os.environ["DJANGO_SETTINGS_MODULE"] = "benchsite.settings" if full else "benchsite.settings_min"
     if db:
-        os.environ.setdefault("BENCH_SQLITE", os.path.join(tempfile.mkdtemp(), "bench.sqlite3"))
+        os.environ.setdefault("BENCH_SQLITE", os.path.join(scratch_dir(), "bench.sqlite3"))
     import django
 
     django.setup()
@@ -506,7 +515,7 @@ def _():
     """The Book changelist (100 rows per page, select_related author) for a logged-in superuser,
     through the test client: the full middleware stack, sessions, auth, admin templates."""
     os.environ["BENCH_ADMIN"] = "1"
-    os.environ.setdefault("BENCH_SQLITE", os.path.join(tempfile.mkdtemp(), "bench.sqlite3"))
+    os.environ.setdefault("BENCH_SQLITE", os.path.join(scratch_dir(), "bench.sqlite3"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "benchsite.settings"
     import django
 

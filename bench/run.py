@@ -16,9 +16,11 @@ script needs only the standard library: any Python 3.11+ can start it.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -91,6 +93,7 @@ def fresh_project(impl: str) -> str:
             env=clean_env(),
         )
         _PROJECTS[impl] = folder
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return _PROJECTS[impl]
 
 
