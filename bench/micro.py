@@ -236,6 +236,32 @@ def _():
     return lambda: tpl.render(ctx)
 
 
+@bench("fstring_page_100_rows")
+def _():
+    """The same table written with f-strings and html.escape: the physical limit of the template
+    rows (URLs formatted directly, no reverse)."""
+    setup_django()
+    from html import escape
+
+    rows = [{"id": i, "name": f"Row <{i}>", "price": i * 1.5, "slug": f"row-{i}"} for i in range(100)]
+    title = "Benchmark & friends"
+
+    def run():
+        body = "".join(
+            f'<tr class="{"odd" if n % 2 else "even"}"><td>{n}</td><td>{escape(r["name"].title())}</td>\n'
+            f'  <td>{r["price"]:.2f}</td><td><a href="/article/{escape(r["slug"])}/">{escape(r["slug"] or "-")}</a>'
+            "</td></tr>\n"
+            for n, r in enumerate(rows, 1)
+        )
+        return (
+            f"<!DOCTYPE html>\n<html><head><title>{escape(title.upper())}</title></head>\n<body><header>"
+            f"<h1>Site</h1></header>\n<main>\n<table>\n{body}</table>\n</main><footer>(c) bench</footer>"
+            "</body></html>\n"
+        )
+
+    return run
+
+
 @bench("template_loop_1000")
 def _():
     setup_django()

@@ -117,9 +117,13 @@ def x(value: float | None) -> str:
 def target_rows(f: Figures) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
 
-    def speed(what: str, name: str, goal: float) -> None:
+    def speed(what: str, name: str, goal: float, note: str = "") -> None:
         s = f.speedup(name)
-        rows.append((what, f">= {goal:g}x faster", x(s) + f.speedup_range(name), at_least(s, goal)))
+        dj, us = f.us(name, "django"), f.us(name, "reinhardt")
+        detail = x(s) + f.speedup_range(name)
+        if dj and us:
+            detail += f": {fmt_us(us)} vs Django {fmt_us(dj)}"
+        rows.append((what, f">= {goal:g}x faster", detail + note, at_least(s, goal)))
 
     def vs_raw(what: str, name: str, raw: str, goal: float) -> None:
         us, base = f.us(name, "reinhardt"), f.raw(raw)
@@ -189,7 +193,13 @@ def target_rows(f: Figures) -> list[tuple[str, str, str, str]]:
         )
     )
     speed("URL reverse", "url_reverse", 5)
-    speed("template render, `extends` + 100-row loop", "template_page_extends_100_rows", 6)
+    limit = f.raw("fstring_page_100_rows")
+    speed(
+        "template render, `extends` + 100-row loop",
+        "template_page_extends_100_rows",
+        6,
+        f" (same page with f-strings: {fmt_us(limit)})" if limit else "",
+    )
     ours, jinja = (
         f.us("template_page_extends_100_rows", "reinhardt"),
         f.us("jinja2_page_extends_100_rows", "reinhardt"),
