@@ -1,10 +1,15 @@
 """manage.py test options on the sample project, each run as a subprocess: --buffer, --failfast,
 --debug-mode, --debug-sql, --pdb, --keepdb and the existing-database prompt, --parallel auto,
-directory labels, TEST_RUNNER and TEST['DEPENDENCIES']."""
+directory labels, TEST_RUNNER, TEST['DEPENDENCIES'] and TEST['TEMPLATE'], a test database that can't be
+created."""
+
+import uuid
 
 import pytest
 
+from tests.db_fixtures import DATABASE_ALIASES
 from tests.test_client.test_runner_command import manage, project
+from tests.test_client.test_sample_project_suite import _drop_postgres_databases
 
 __all__ = ["project"]
 
@@ -104,3 +109,32 @@ def test_circular_test_dependencies_are_refused(project):
     assert result.returncode != 0
     assert "Circular dependency in TEST[DEPENDENCIES]" in result.stderr
     assert "Ran " not in result.stderr
+
+
+def test_a_test_database_that_cannot_be_created_is_a_clear_error(project):
+    result = manage(project, "shop.tests.ProductTests", SAMPLE_TEST_DB_FILE="/nonexistent/dir/test.sqlite3")
+    assert result.returncode == 2
+    assert "Got an error creating the test database: the directory '/nonexistent/dir' does not exist" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif("postgresql" not in DATABASE_ALIASES, reason="PostgreSQL is not reachable")
+def test_postgresql_test_database_from_a_template(project):
+    name = f"sample_{uuid.uuid4().hex[:8]}"
+    knobs = {"SAMPLE_DB_ENGINE": "postgresql", "SAMPLE_DB_NAME": name}
+    try:
+        made = manage(
+            project, "shop.tests.ProductTests", "--noinput", SAMPLE_TEST_TEMPLATE="template0", **knobs
+        )
+        assert made.returncode == 0, made.stderr
+        assert "Ran 3 tests" in made.stderr
+        missing = manage(
+            project, "shop.tests.ProductTests", "--noinput", SAMPLE_TEST_TEMPLATE="no_such_template", **knobs
+        )
+        assert missing.returncode == 2
+        assert "Got an error creating the test database:" in missing.stderr
+        assert 'template database "no_such_template" does not exist' in missing.stderr
+    finally:
+        _drop_postgres_databases(name)

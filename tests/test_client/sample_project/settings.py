@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "shop",
+    "journal",
 ]
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,6 +62,8 @@ else:
 # Knobs for the runner-option tests (tests/test_client/test_runner_options.py).
 if os.environ.get("SAMPLE_TEST_DB_FILE"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["SAMPLE_TEST_DB_FILE"]}
+if os.environ.get("SAMPLE_TEST_TEMPLATE"):
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["SAMPLE_TEST_TEMPLATE"], "CHARSET": "UTF8"}
 if os.environ.get("SAMPLE_CIRCULAR_DEPENDENCIES"):
     DATABASES["default"]["TEST"] = {"DEPENDENCIES": ["other"]}
     DATABASES["other"]["TEST"] = {"DEPENDENCIES": ["default"]}

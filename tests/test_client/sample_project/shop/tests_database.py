@@ -1,5 +1,7 @@
 """TestCase and TransactionTestCase features: isolation, fixtures, queries, on_commit, databases."""
 
+from journal.models import Entry
+
 from django.contrib import messages
 from django.contrib.messages import Message
 from django.contrib.messages.test import MessagesTestMixin
@@ -57,6 +59,12 @@ class QueryAssertionTests(TestCase):
 
     def test_data_migration_rows_exist(self):
         self.assertQuerySetEqual(Category.objects.order_by("name"), ["general", "lighting"], transform=str)
+
+
+class UnmigratedAppTests(TestCase):
+    def test_table_of_an_app_without_migrations_exists(self):
+        Entry.objects.create(text="restocked")
+        self.assertQuerySetEqual(Entry.objects.all(), ["restocked"], transform=lambda e: e.text)
 
 
 class OnCommitTests(MessagesTestMixin, TestCase):
