@@ -295,11 +295,28 @@ def test_usage_errors(project):
     assert "currently makemessages only supports domains 'django' and 'djangojs'" in bad_domain.err
 
 
+def test_a_file_that_is_not_utf8_is_skipped_with_a_message(project):
+    (project.root / "shop" / "templates" / "shop" / "legacy.txt").write_bytes(b"caf\xe9 {% translate 'x' %}")
+    result = project.manage("makemessages", "-l", "de")
+    assert result.returncode == 0, result.output
+    assert "UnicodeDecodeError: skipped file legacy.txt in shop/templates/shop (reason:" in result.out
+    assert 'msgid "Welcome"' in project.po().read_text()
+
+
+def test_runs_inside_an_app_directory_without_settings(project):
+    app = project.root / "shop"
+    env = clean_env()
+    result = run_python("-m", "django", "makemessages", "-l", "de", cwd=app, env=env)
+    assert result.returncode == 0, result.output
+    po = (app / "locale" / "de" / "LC_MESSAGES" / "django.po").read_text()
+    assert "#: views.py:" in po and "#: templates/shop/page.html:2" in po
+
+
 def test_missing_locale_directory_is_reported(project):
     shutil.rmtree(project.root / "shop" / "locale")
     result = project.manage("makemessages", "-l", "de")
     assert result.returncode == 1
-    assert "Unable to find a locale path to store translations for file" in result.err
+    assert "Unable to find a locale path to store translations for file shop/" in result.err
     assert "Make sure the 'locale' directory exists in an app or LOCALE_PATHS setting is set." in result.err
 
 

@@ -320,49 +320,55 @@ class Command(BaseCommand):
 
         Files outside every locale directory are an error only if they have messages to store.
         """
-        from django.utils.translation.template import TemplateSyntaxForTranslation, templatize
-
         with tempfile.TemporaryDirectory(prefix="makemessages-") as scratch:
-            for source in files:
-                if self.verbosity > 1:
-                    self.stdout.write(
-                        f"processing file {os.path.basename(source.path)} in {os.path.dirname(source.path) or '.'}"
-                    )
-                if source.is_template and self.domain == "django":
-                    try:
-                        text = Path(source.path).read_text(encoding="utf-8")
-                        rewritten = templatize(text, origin=source.path)
-                    except UnicodeDecodeError as exc:
-                        raise CommandError(f"{source.path} is not UTF-8 encoded: {exc}") from exc
-                    except TemplateSyntaxForTranslation as exc:
-                        raise CommandError(str(exc)) from exc
-                    # The rewritten copy keeps the relative path, so references name the template.
-                    target = Path(scratch, source.path)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(rewritten, encoding="utf-8")
+            extracted = [source for source in files if self.stage(source, scratch)]
+            if not extracted:
+                return None
             listing = Path(scratch, ".files")
-            listing.write_text("".join(f"{source.path}\n" for source in files), encoding="utf-8")
-            command = [
-                *self.xgettext_command(),
-                f"--directory={scratch}",
-                "--directory=.",
-                f"--files-from={listing}",
-            ]
-            pot = self.run_tool(command)
+            listing.write_text("".join(f"{source.path}\n" for source in extracted), encoding="utf-8")
+            # Staged (templatized) copies are found first; plain sources are read where they are.
+            search = [f"--directory={scratch}", "--directory=.", f"--files-from={listing}"]
+            pot = self.run_tool([*self.xgettext_command(), *search])
         if not pot:
             return None
         if locale_dir is None:
+            reference = re.search(r"^#: ([^\s:]+)", pot, re.M)
+            path = reference.group(1) if reference else extracted[0].path
             raise CommandError(
-                f"Unable to find a locale path to store translations for file {files[0].path}. Make sure "
-                "the 'locale' directory exists in an app or LOCALE_PATHS setting is set."
+                f"Unable to find a locale path to store translations for file {path}. Make sure the "
+                "'locale' directory exists in an app or LOCALE_PATHS setting is set."
             )
-        pot = pot.replace("charset=CHARSET", "charset=UTF-8")
         pot_path = os.path.join(locale_dir, f"{self.domain}.pot")
         os.makedirs(locale_dir, exist_ok=True)
-        Path(pot_path).write_text(pot, encoding="utf-8")
+        Path(pot_path).write_text(pot.replace("charset=CHARSET", "charset=UTF-8"), encoding="utf-8")
         unique = self.run_tool(["msguniq", *self.msguniq_options, *self.location_options, pot_path])
         Path(pot_path).write_text(unique, encoding="utf-8")
         return pot_path
+
+    def stage(self, source: SourceFile, scratch: str) -> bool:
+        """Make ``source`` readable by xgettext (templates are rewritten into ``scratch`` under the
+        same relative path, so references still name the template); False to skip the file."""
+        from django.utils.translation.template import TemplateSyntaxForTranslation, templatize
+
+        directory, name = os.path.split(source.path)
+        if self.verbosity > 1:
+            self.stdout.write(f"processing file {name} in {directory or '.'}")
+        if not (source.is_template and self.domain == "django"):
+            return True
+        try:
+            rewritten = templatize(Path(source.path).read_text(encoding="utf-8"), origin=source.path)
+        except UnicodeDecodeError as exc:
+            # Not a UTF-8 text file (an image named .txt, a legacy encoding): skip it.
+            self.stdout.write(
+                f"UnicodeDecodeError: skipped file {name} in {directory or '.'} (reason: {exc})"
+            )
+            return False
+        except TemplateSyntaxForTranslation as exc:
+            raise CommandError(str(exc)) from exc
+        target = Path(scratch, source.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rewritten, encoding="utf-8")
+        return True
 
     def write_po_file(self, pot_path: str, locale: str) -> None:
         """Create or update <locale_dir>/<locale>/LC_MESSAGES/<domain>.po from the .pot in locale_dir."""
