@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -74,7 +75,9 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [path("hello/", views.hello), path("page/", views.page)]
+from django.views.i18n import JSONCatalog
+
+urlpatterns = [path("hello/", views.hello), path("page/", views.page), path("jsi18n/", JSONCatalog.as_view())]
 """
 
 
@@ -284,6 +287,18 @@ def test_djangojs_domain_reads_javascript(project):
     assert 'msgid_plural "many lamps"' in po
     assert 'msgctxt "button"' in entry(po, "Buy")
     assert "Lamp shop" not in po
+
+    # Compiled, the catalog reaches the browser through the JavaScript catalog view.
+    path = project.po(domain="djangojs")
+    path.write_text(
+        path.read_text()
+        .replace('#, fuzzy\nmsgid ""', 'msgid ""', 1)
+        .replace('msgid "Add to cart"\nmsgstr ""', 'msgid "Add to cart"\nmsgstr "In den Warenkorb"')
+    )
+    assert project.manage("compilemessages").returncode == 0
+    catalog = json.loads(project.get("/jsi18n/", "de"))
+    assert catalog["catalog"] == {"Add to cart": "In den Warenkorb"}
+    assert catalog["plural"] == "(n != 1)"
 
 
 def test_usage_errors(project):
