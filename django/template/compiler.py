@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.template import runtime
-from django.template.nodes import READS, WRITES, is_native, nodelist_effect
+from django.template.nodes import WRITES, is_native, nodelist_effect
 from django.template.variables import Variable, VariableDoesNotExist
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -379,14 +379,11 @@ class Frame:
             node.compile(self)
 
     def opaque(self, node: Any) -> None:
-        name = self.const(node, "node")
-        if self.autoescape is not None:
-            # {% autoescape %} set the mode statically; the node reads context.autoescape.
-            self.write_expr("%s.render_annotated(context)" % name)
-        else:
-            self.write_expr("%s.render_annotated(context)" % name)
+        # Under a static {% autoescape %} the node still reads context.autoescape, which is set.
+        self.write_expr("%s.render_annotated(context)" % self.const(node, "node"))
         self.flush()
-        if max(getattr(node, "context_effect", WRITES), READS) >= WRITES:
+        effect = node.effect() if hasattr(node, "effect") else WRITES
+        if effect >= WRITES:
             self.invalidate()
 
     def split(self, node: Any) -> None:

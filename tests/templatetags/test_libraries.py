@@ -157,6 +157,23 @@ TZ_CASES = [
     ("timezone-unknown", "{% load tz %}[{{ d|timezone:'Not/AZone' }}]", {"d": AWARE}, "[]"),
 ]
 
+# Tags that render their own children ({% language %}, {% localize %}, {% timezone %}) pass on
+# the children's context writes: later lookups, in a loop or after the tag, see them.
+NESTED_WRITE_CASES = [
+    (
+        "write-inside-language-in-loop",
+        "{% load i18n %}{% for x in l %}[{{ c }}]{% language 'de' %}{% cycle 'a' 'b' as c silent %}{% endlanguage %}[{{ c }}]{% endfor %}",
+        {"l": [1, 2, 3]},
+        {"default": "[][a][a][b][b][a]", "invalid": "[INVALID][a][a][b][b][a]"},
+    ),
+    (
+        "write-inside-localize-and-timezone",
+        "{% load l10n tz %}{{ c }}{% localize off %}{% with d=1 %}{% cycle 'a' 'b' as c silent %}{% endwith %}{% endlocalize %}{{ c }}{% for x in l %}{% timezone 'UTC' %}{% firstof x as c %}{% endtimezone %}{{ c }}{% endfor %}",
+        {"l": [1, 2], "c": "0"},
+        "0a12",
+    ),
+]
+
 STATIC_CASES = [
     ("static-quotes-url", "{% load static %}{% static 'a b.css' %}", {}, "/static/a%20b.css"),
     (
@@ -185,6 +202,7 @@ TABLES = {
     "I18N_CASES": I18N_CASES,
     "L10N_CASES": L10N_CASES,
     "TZ_CASES": TZ_CASES,
+    "NESTED_WRITE_CASES": NESTED_WRITE_CASES,
     "STATIC_CASES": STATIC_CASES,
 }
 ALL_CASES = [(table, *case) for table, cases in TABLES.items() for case in cases]
