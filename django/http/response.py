@@ -247,8 +247,17 @@ class HttpResponse(HttpResponseBase):
     streaming = False
     non_picklable_attrs = frozenset(["resolver_match", "client", "request", "templates", "wsgi_request"])
 
-    def __init__(self, content: Any = b"", *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        content: Any = b"",
+        content_type: str | None = None,
+        status: int | None = None,
+        reason: str | None = None,
+        charset: str | None = None,
+        headers: Any = None,
+    ) -> None:
+        # Spelled out rather than *args/**kwargs: this runs for nearly every response.
+        super().__init__(content_type, status, reason, charset, headers)
         self.content = content
 
     def __getstate__(self) -> dict[str, Any]:

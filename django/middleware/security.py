@@ -25,6 +25,8 @@ class SecurityMiddleware(MiddlewareMixin):
         self.cross_origin_opener_policy = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
         self._referrer_value = _referrer_header(self.referrer_policy)
         self._default_headers = self._prepare_default_headers()
+        if not self.redirect:
+            self._process_request = None  # nothing to do before the view: the chain skips the hook
 
     def _prepare_default_headers(self) -> list[tuple[str, tuple[str, str]]]:
         """The headers set on every response unless already there, checked once."""

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import threading
-from asyncio import events as asyncio_events
+from asyncio.events import _get_running_loop
 from typing import Any
 
 from asgiref.local import Local
 
 from django.utils.functional import cached_property
-
-
-def _sync_thread_storage(local: Any) -> Any:
-    """The plain thread-local behind a thread-critical Local when no event loop runs in this thread
-    (what the Local would pick itself on every attribute access), else None.
-
-    Read once per all(): the per-request signals call it, and the Local's own lookup costs a raised
-    exception per attribute. Relies on asgiref's layout; None (the general path) if that changes.
-    """
-    storage = getattr(local, "_storage", None)
-    if isinstance(storage, threading.local) and asyncio_events._get_running_loop() is None:
-        return storage
-    return None
 
 
 class ConnectionProxy:
@@ -114,9 +101,19 @@ class BaseConnectionHandler:
             return [self[alias] for alias in self]
         if not self._made_any:
             return []
-        storage = _sync_thread_storage(self._connections) if self.thread_critical else None
-        made = (getattr(storage or self._connections, alias, None) for alias in self.settings)
-        return [conn for conn in made if conn is not None]
+        local = self._connections
+        if self.thread_critical:
+            # What the Local would pick itself on every attribute access (at the cost of a raised
+            # exception each time), read once: the per-request signals call this.
+            storage = getattr(local, "_storage", None)
+            if isinstance(storage, threading.local) and _get_running_loop() is None:
+                local = storage
+        made = []
+        for alias in self.settings:
+            conn = getattr(local, alias, None)
+            if conn is not None:
+                made.append(conn)
+        return made
 
     def close_all(self) -> None:
         for conn in self.all(initialized_only=True):

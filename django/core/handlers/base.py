@@ -125,7 +125,8 @@ class BaseHandler:
                 response = self.process_exception_by_middleware(exc, request)
                 if response is None:
                     raise
-        self.check_response(response, callback)
+        if response is None or iscoroutine(response):
+            self.check_response(response, callback)
         if hasattr(response, "render") and callable(response.render):
             for hook in self._template_response_middleware:
                 response = hook(request, response)
@@ -257,6 +258,8 @@ def _fused_chain(layers: list[tuple[Any, Callable]]) -> Callable:
     befores = tuple(instance._process_request for instance, _ in layers)
     afters = tuple(instance._process_response for instance, _ in layers)
     rest = layers[-1][1]  # what the innermost fused layer wraps (already exception-safe)
+    # When that is convert_exception_to_response(x), call x and convert here: one frame less.
+    rest_unwrapped = getattr(rest, "converts_exceptions_of", None)
     count = len(layers)
 
     def chain(request: Any) -> Any:
@@ -275,7 +278,13 @@ def _fused_chain(layers: list[tuple[Any, Callable]]) -> Callable:
                     break
             index += 1
         else:
-            response = rest(request)
+            if rest_unwrapped is None:
+                response = rest(request)
+            else:
+                try:
+                    response = rest_unwrapped(request)
+                except Exception as exc:
+                    response = response_for_exception(request, exc)
             index = count - 1
         while index >= 0:
             after = afters[index]

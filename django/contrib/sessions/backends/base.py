@@ -35,7 +35,10 @@ class SessionBase:
     __not_given = object()
 
     def __init__(self, session_key: str | None = None) -> None:
-        self._session_key = session_key
+        if session_key is None:
+            self.__session_key = None  # nothing to validate (no session cookie)
+        else:
+            self._session_key = session_key
         self.accessed = False
         self.modified = False
 
@@ -102,9 +105,11 @@ class SessionBase:
     def is_empty(self) -> bool:
         """Whether nothing was ever stored (no key and no loaded data)."""
         try:
-            return not self._session_key and not self._session_cache
+            key = self._session_key
         except AttributeError:
             return True
+        # getattr with a default: no exception raised for the usual unloaded session.
+        return not key and not getattr(self, "_session_cache", None)
 
     # ---------------------------------------------------------------- test cookie
     def set_test_cookie(self) -> None:
