@@ -138,3 +138,23 @@ def test_postgresql_test_database_from_a_template(project):
         assert 'template database "no_such_template" does not exist' in missing.stderr
     finally:
         _drop_postgres_databases(name)
+
+
+def test_parallel_clones_of_a_file_test_database_are_files_removed_afterwards(project):
+    test_db = project / "file_test.sqlite3"
+    result = manage(
+        project,
+        "shop.tests",
+        "shop.tests_database",
+        "--parallel",
+        "2",
+        "-v",
+        "2",
+        SAMPLE_TEST_DB_FILE=str(test_db),
+    )
+    assert result.returncode == 0, result.stderr
+    for suffix in ("1", "2"):
+        clone = project / f"file_test_{suffix}.sqlite3"
+        assert f"Destroying test database clone ({suffix}) for alias 'default' ('{clone}')" in result.stderr
+        assert not clone.exists()
+    assert not test_db.exists()
