@@ -93,8 +93,10 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
                 "model_name": cls._meta.model_name,
                 "app_label": cls._meta.app_label.lower(),
             }
-            if self.remote_field.related_name:
-                self.remote_field.related_name = self.remote_field.related_name % names
+            # Meta.default_related_name names the reverse accessor when the field doesn't.
+            related_name = self.remote_field.related_name or cls._meta.default_related_name
+            if related_name:
+                self.remote_field.related_name = related_name % names
             if self.remote_field.related_query_name:
                 self.remote_field.related_query_name = self.remote_field.related_query_name % names
 
@@ -191,21 +193,7 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
 
     def related_query_name(self) -> str:
         """The name to use when filtering the target model by this relation (e.g. "book")."""
-        return (
-            self.remote_field.related_query_name
-            or self.remote_field.related_name
-            or (
-                self.opts.default_related_name
-                % {
-                    "class": self.opts.model_name,
-                    "model_name": self.opts.model_name,
-                    "app_label": self.opts.app_label,
-                }
-                if self.opts.default_related_name
-                else None
-            )
-            or self.opts.model_name
-        )
+        return self.remote_field.related_query_name or self.remote_field.related_name or self.opts.model_name
 
     @property
     def target_field(self) -> Any:
