@@ -23,6 +23,7 @@ END_BLOCK_TAGS = {"endblocktranslate", "endblocktrans"}
 # _("...") / _('...') wherever a filter argument or tag argument may hold one.
 _CONSTANT_RE = re.compile(r"""_\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)""")
 _LITERAL_RE = re.compile(r"""^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')$""")
+_LEADING_LITERAL_RE = re.compile(r"""^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:\|.*)?$""")
 _TRANSLATOR_PREFIX = "Translators"
 
 
@@ -125,8 +126,10 @@ class _Templatizer:
         if message.startswith("_("):
             match = _CONSTANT_RE.fullmatch(message)
             message = match.group(1) if match else message
-        if not _LITERAL_RE.match(message):
+        literal = _LEADING_LITERAL_RE.match(message)  # "text" or "text"|filter
+        if literal is None:
             return  # a variable: its value is translated at run time, nothing to extract
+        message = literal.group(1)
         context = self.option_value(bits, "context", token)
         if context is not None:
             self.emit(token.lineno, f"pgettext({context}, {message})")

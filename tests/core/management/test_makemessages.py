@@ -371,6 +371,7 @@ def test_a_broken_translation_block_names_the_template_and_line(project):
         ("{% trans 'b' noop %}", "gettext('b')"),
         ('{% translate "c" context "k" as v %}', 'pgettext("k", "c")'),
         ("{% translate v %}", ""),
+        ('{% translate "d"|upper %}', 'gettext("d")'),
         ("{% blocktranslate %}x {{ y }} 5%{% endblocktranslate %}", 'gettext("x %(y)s 5%%")'),
         (
             '{% blocktrans count n=c context "k" %}one{% plural %}many{% endblocktrans %}',
