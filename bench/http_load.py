@@ -196,8 +196,29 @@ def check_endpoint(port: int, path: str, count: int = 10) -> None:
                 body = resp.read()
         except urllib.error.HTTPError as exc:
             raise RuntimeError(f"{path} answered {exc.code}: {exc.read()[:200]!r}") from None
-        if not body:
-            raise RuntimeError(f"{path} answered an empty body")
+        problem = wrong_answer(path, body)
+        if problem:
+            raise RuntimeError(f"{path}: {problem}: {body[:200]!r}")
+
+
+def wrong_answer(path: str, body: bytes) -> str:
+    """What is wrong with an endpoint's answer ("" if nothing): a fast wrong page is no result."""
+    endpoint = path.split("?")[0]
+    if endpoint == "/plaintext":
+        return "" if body == b"Hello, World!" else "not Hello, World!"
+    if endpoint == "/fortunes":
+        text = body.decode()
+        if text.count("<tr>") != 14 or "&lt;script&gt;" not in text or "Additional fortune" not in text:
+            return "not the 13 escaped fortunes"
+        return ""
+    data = json.loads(body)
+    if endpoint == "/json":
+        return "" if data == {"message": "Hello, World!"} else "not the message object"
+    rows = [data] if endpoint == "/db" else data
+    expected = 1 if endpoint == "/db" else 20
+    if len(rows) != expected or any(set(r) != {"id", "randomNumber"} for r in rows):
+        return f"not {expected} world object(s)"
+    return ""
 
 
 def run_wrk(port: int, path: str, seconds: int, connections: int) -> tuple[float, int]:
