@@ -27,10 +27,10 @@ def _changeform(
     model_admin: Any, request: Any, object_id: str | None, form_url: str, extra_context: dict | None
 ) -> Any:
     from django.contrib.admin import helpers
-    from django.contrib.admin.constants import IS_POPUP_VAR, TO_FIELD_VAR
-    from django.contrib.admin.views.pages import _missing_object_redirect
+    from django.contrib.admin.constants import IS_POPUP_VAR
+    from django.contrib.admin.views.pages import _missing_object_redirect, checked_to_field
 
-    to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
+    to_field = checked_to_field(model_admin, request)
     if request.method == "POST" and "_saveasnew" in request.POST:
         object_id = None
     add = object_id is None
