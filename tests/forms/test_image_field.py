@@ -11,7 +11,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
-Image = pytest.importorskip("PIL.Image", reason="Pillow is not installed (ImageField validates with it when it is)")
+Image = pytest.importorskip(
+    "PIL.Image", reason="Pillow is not installed (ImageField validates with it when it is)"
+)
 
 INVALID = "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
 
