@@ -179,7 +179,7 @@ class BaseHandler:
 
     def resolve_request(self, request: Any) -> Any:
         """Resolve request.path_info (honouring request.urlconf) and set request.resolver_match."""
-        urls = _urls()
+        urls = _urls_module or _urls()
         if hasattr(request, "urlconf"):
             urls.set_urlconf(request.urlconf)
             resolver = urls.get_resolver(request.urlconf)
@@ -351,7 +351,7 @@ def _view_name(callback: Any) -> str:
 
 
 def _set_urlconf(urlconf: Any) -> None:
-    urls = _urls()
+    urls = _urls_module or _urls()
     # Writing the context-local costs far more than reading it; most requests find it already set.
     if urls.get_urlconf() != urlconf or not urlconf:
         urls.set_urlconf(urlconf)
@@ -359,7 +359,7 @@ def _set_urlconf(urlconf: Any) -> None:
 
 def set_script_prefix_once(prefix: str) -> None:
     """set_script_prefix(), skipping the costly context-local write when the prefix is unchanged."""
-    urls = _urls()
+    urls = _urls_module or _urls()
     if urls.get_script_prefix() != (prefix if prefix.endswith("/") else prefix + "/"):
         urls.set_script_prefix(prefix)
 
@@ -372,7 +372,7 @@ def _log_response(response: Any, request: Any) -> None:
 
 def reset_urlconf(sender: Any, **kwargs: Any) -> None:
     """Reset the thread's URLconf after each request (request.urlconf must not leak)."""
-    urls = _urls()
+    urls = _urls_module or _urls()
     if urls.get_urlconf() is not None:
         urls.set_urlconf(None)
 
