@@ -393,3 +393,43 @@ def test_request_auser_through_the_middleware(site, ann):
         return await request.auser()
 
     assert async_to_sync(read)() == ann
+
+
+# The auth context processor -----------------------------------------------------------------------
+
+
+def test_context_processor_gives_templates_user_and_perms(site, ann):
+    from django.template import engines
+
+    templates = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {"context_processors": ["django.contrib.auth.context_processors.auth"]},
+        }
+    ]
+    source = (
+        "{{ user.get_username|default:'anon' }}|{% if perms.auth %}auth-app{% endif %}|"
+        "{% if perms.auth.change_user %}change{% endif %}|{% if 'auth.view_group' in perms %}view{% endif %}|"
+        "{% if 'auth' in perms %}module{% endif %}|{% if perms.sessions %}sessions{% endif %}"
+    )
+    from django.test import RequestFactory
+
+    def render(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        with override_settings(TEMPLATES=templates):
+            return engines["django"].from_string(source).render({}, request)
+
+    from django.contrib.auth.models import AnonymousUser
+
+    assert render(AnonymousUser()) == "anon|||||"
+    assert render(ann) == "ann|||||"
+    ann.user_permissions.add(Permission.objects.get(codename="change_user", content_type__app_label="auth"))
+    ann = User.objects.get(pk=ann.pk)  # permissions are cached per user object
+    assert render(ann) == "ann|auth-app|change||module|"
+    from django.contrib.auth.context_processors import PermWrapper
+
+    with pytest.raises(TypeError, match="not iterable"):
+        iter(PermWrapper(ann))
+    with pytest.raises(TypeError, match="not iterable"):
+        iter(PermWrapper(ann)["auth"])
