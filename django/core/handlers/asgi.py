@@ -9,6 +9,7 @@ import tempfile
 import types
 from collections.abc import Callable, Coroutine, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
 from typing import Any
 
 from asgiref.sync import AsyncToSync, SyncToAsync, ThreadSensitiveContext, sync_to_async
@@ -90,8 +91,19 @@ def _executor_contexts_supported() -> bool:
 _POOLED_THREADS = _executor_contexts_supported()
 
 
+# The executor lent to the request being handled in this context (cheaper to ask than asgiref's
+# per-context executor mapping, which is keyed by weak references).
+_current_request_executor: ContextVar[_RequestExecutor | None] = ContextVar(
+    "django_request_executor", default=None
+)
+
+
 def _request_thread_started() -> bool:
     """Whether this request's thread-sensitive sync code already has a thread to run in."""
+    lent = _current_request_executor.get()
+    if lent is not None:
+        # Its context hides any outer async_to_sync thread, so only the lent thread counts.
+        return lent.used
     if getattr(AsyncToSync.executors, "current", None) is not None:
         return True  # called from inside async_to_sync: sync code runs in that outer thread
     context = SyncToAsync.thread_sensitive_context.get(None)
@@ -293,10 +305,12 @@ class ASGIHandler(base.BaseHandler):
                 await self.handle(scope, receive, send)
             return
         executor = _request_executors.lend()
+        token = _current_request_executor.set(executor)
         try:
             async with ThreadSensitiveContext(executor=executor):  # type: ignore[call-arg]
                 await self.handle(scope, receive, send)
         finally:
+            _current_request_executor.reset(token)
             _request_executors.give_back(executor)
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
