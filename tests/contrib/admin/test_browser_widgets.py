@@ -145,3 +145,28 @@ def test_autocomplete_queries_the_view_pages_and_picks(live_server, browser, que
     assert survey.lead_question is None
     assert survey.more_questions.count() == 2
     assert browser.console_errors() == []
+
+
+def test_prepopulated_slug_follows_the_name_until_edited(live_server, browser):
+    from tests.contrib.admin.adminpolls.models import Topic
+
+    log_in(browser, live_server)
+    browser.open(live_server + "/admin/adminpolls/topic/add/")
+    browser.type("#id_name", "Café & Crème Brûlée!")
+    assert browser.wait_for(
+        lambda: browser.script("return document.getElementById('id_slug').value") == "cafe-creme-brulee"
+    )
+    browser.type("#id_name", "A much longer name than twenty characters")
+    slug = browser.script("return document.getElementById('id_slug').value")
+    assert slug == "a-much-longer-name-t"  # cut at the SlugField's max_length (20)
+    browser.type("#id_slug", "hand-made")
+    browser.type("#id_name", "Renamed")
+    assert browser.script("return document.getElementById('id_slug').value") == "hand-made"
+    browser.click("input[name=_continue]")
+    assert browser.wait_for(lambda: "was added successfully" in browser.source())
+    topic = Topic.objects.get(name="Renamed")
+    assert topic.slug == "hand-made"
+    # On the saved object's page the slug is left alone.
+    browser.type("#id_name", "Another name")
+    assert browser.script("return document.getElementById('id_slug').value") == "hand-made"
+    assert browser.console_errors() == []

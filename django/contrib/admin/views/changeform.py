@@ -175,6 +175,7 @@ def render_change_form(
     )
     can_save = has_change if change else has_add
     absolute_url = model_admin.get_view_on_site_url(obj) if change else None
+    context.setdefault("prepopulated_fields_json", _prepopulated_config(context["adminform"]))
     context.update(
         {
             "add": add,
@@ -221,3 +222,20 @@ def _page_media(model_admin: Any, admin_form: Any, inline_formsets: list) -> Any
     for inline_formset in inline_formsets:
         media = media + inline_formset.media
     return media
+
+
+def _prepopulated_config(admin_form: Any) -> list[dict]:
+    """What admin.js needs to fill each prepopulated field (a slug) from its source fields."""
+    config = []
+    for item in admin_form.prepopulated_fields:
+        field = item["field"]
+        config.append(
+            {
+                "id": f"#{field.auto_id}",
+                "name": field.name,
+                "dependency_ids": [f"#{dependency.auto_id}" for dependency in item["dependencies"]],
+                "maxLength": getattr(field.field, "max_length", None) or 50,
+                "allowUnicode": bool(getattr(field.field, "allow_unicode", False)),
+            }
+        )
+    return config

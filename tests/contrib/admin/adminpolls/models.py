@@ -48,6 +48,7 @@ class Topic(models.Model):
     """Picked through the two-pane filter_horizontal box on a Survey."""
 
     name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=20, blank=True)
 
     class Meta:
         app_label = "adminpolls"

@@ -71,6 +71,31 @@
     });
   }
 
+  // prepopulated_fields: a slug follows its source fields until someone edits it by hand.
+  function slugify(text, maxLength, allowUnicode) {
+    let slug = text.normalize("NFKD");
+    slug = allowUnicode ? slug.replace(/[^\p{L}\p{N}\s-]/gu, "") : slug.replace(/[\u0300-\u036f]/g, "").replace(/[^\w\s-]/g, "");
+    slug = slug.toLowerCase().trim().replace(/[\s_-]+/g, "-");
+    return slug.slice(0, maxLength).replace(/-+$/, "");
+  }
+
+  function setupPrepopulated() {
+    const data = document.getElementById("admin-prepopulated-fields");
+    if (!data) return;
+    JSON.parse(data.textContent).forEach((spec) => {
+      const target = document.querySelector(spec.id);
+      const sources = spec.dependency_ids.map((id) => document.querySelector(id)).filter(Boolean);
+      if (!target || !sources.length) return;
+      let edited = target.value !== ""; // a saved object's slug is never rewritten
+      target.addEventListener("input", () => { edited = target.value !== ""; });
+      const fill = () => {
+        if (edited) return;
+        target.value = slugify(sources.map((s) => s.value).join(" "), spec.maxLength, spec.allowUnicode);
+      };
+      sources.forEach((source) => { source.addEventListener("input", fill); source.addEventListener("change", fill); });
+    });
+  }
+
   window.reinhardtAdminPopupDone = function (selectId, data) {
     const select = document.getElementById(selectId);
     if (!select) return;
@@ -89,5 +114,6 @@
     setupInlines();
     setupBackLinks();
     setupRelatedPopups();
+    setupPrepopulated();
   });
 })();
