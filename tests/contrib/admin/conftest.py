@@ -55,9 +55,17 @@ def admin_settings():
 def admin_db(cdb, create_tables):
     """The database under test with django_admin_log and the polls tables."""
     from django.contrib.admin.models import LogEntry
-    from tests.contrib.admin.adminpolls.models import Choice, Question, Survey, Topic, Vote
+    from tests.contrib.admin.adminpolls.models import (
+        Choice,
+        Note,
+        Question,
+        QuestionLink,
+        Survey,
+        Topic,
+        Vote,
+    )
 
-    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey)
+    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey, QuestionLink, Note)
     yield cdb
 
 
