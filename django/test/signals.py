@@ -208,3 +208,24 @@ def cache_settings_changed(*, setting: str, **kwargs: Any) -> None:
     caches.__dict__.pop("settings", None)
     caches._settings = None
     caches._connections = Local(caches.thread_critical)
+
+
+@receiver(setting_changed)
+def database_routers_changed(*, setting: str, **kwargs: Any) -> None:
+    """``django.db.router`` asks the routers of the new DATABASE_ROUTERS."""
+    if setting != "DATABASE_ROUTERS":
+        return
+    from django.db import router
+    from django.db.utils import ConnectionRouter
+
+    router.routers = ConnectionRouter().routers
+
+
+@receiver(setting_changed)
+def serialization_modules_changed(*, setting: str, **kwargs: Any) -> None:
+    """The serializer registry is rebuilt (with the new SERIALIZATION_MODULES) on its next use."""
+    if setting != "SERIALIZATION_MODULES":
+        return
+    from django.core import serializers
+
+    serializers._serializers.clear()
