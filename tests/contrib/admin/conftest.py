@@ -112,6 +112,16 @@ def questions(admin_db):
 
 
 @pytest.fixture
+def choices(questions):
+    """The questions with votes: pizza: Mushroom (3), Pineapple (0); tea: "" (0), Tea (5)."""
+    pizza, tea = questions["pizza"], questions["tea"]
+    pizza.choice_set.filter(choice_text="Mushroom").update(votes=3)
+    tea.choice_set.create(choice_text="", votes=0)
+    tea.choice_set.create(choice_text="Tea", votes=5)
+    return questions
+
+
+@pytest.fixture
 def live_server(superuser, admin_db):
     """The project served on a free port in a thread (static files through the finders)."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
