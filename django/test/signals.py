@@ -229,3 +229,28 @@ def serialization_modules_changed(*, setting: str, **kwargs: Any) -> None:
     from django.core import serializers
 
     serializers._serializers.clear()
+
+
+@receiver(setting_changed)
+def user_model_swapped(*, setting: str, **kwargs: Any) -> None:
+    """Modules that looked the user model up at import time (``UserModel``) see the new one."""
+    if setting != "AUTH_USER_MODEL":
+        return
+    import sys
+
+    from django.apps import apps
+
+    apps.clear_cache()
+    if "django.contrib.auth" not in sys.modules:
+        return
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        user_model = get_user_model()
+    except ImproperlyConfigured:
+        return  # an invalid value: get_user_model() reports it where it is used
+    for name in ("backends", "forms", "views", "handlers.modwsgi"):
+        module = sys.modules.get(f"django.contrib.auth.{name}")
+        if module is not None and hasattr(module, "UserModel"):
+            module.UserModel = user_model

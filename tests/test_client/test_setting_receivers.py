@@ -96,3 +96,13 @@ def test_serialization_modules_change_rebuilds_the_registry():
         assert "jsonx" in serializers.get_serializer_formats()
     assert "jsonx" not in serializers.get_serializer_formats()
     assert "json" in serializers.get_serializer_formats()
+
+
+def test_auth_user_model_change_reaches_modules_that_cached_it():
+    from django.contrib.auth import backends
+    from django.contrib.auth.models import User
+    from tests.test_client.testapp.models import Author
+
+    with override_settings(AUTH_USER_MODEL="testapp.Author"):
+        assert backends.UserModel is Author
+    assert backends.UserModel is User
