@@ -433,3 +433,23 @@ def test_context_processor_gives_templates_user_and_perms(site, ann):
         iter(PermWrapper(ann))
     with pytest.raises(TypeError, match="not iterable"):
         iter(PermWrapper(ann)["auth"])
+
+
+def test_rotating_secret_key_keeps_sessions_through_fallbacks(site, ann):
+    """A session made under the old SECRET_KEY survives when it is in SECRET_KEY_FALLBACKS (its auth
+    hash is renewed); without the fallback the user is logged out."""
+    old, new = "old-secret-" + "o" * 40, "new-secret-" + "n" * 40
+    client = Client()
+    with override_settings(SECRET_KEY=old):
+        client.force_login(ann)
+        assert client.get("/whoami/").content == b"ann"
+        old_hash = client.session[auth.HASH_SESSION_KEY]
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[old]):
+        assert client.get("/whoami/").content == b"ann"
+        renewed = client.session[auth.HASH_SESSION_KEY]
+        assert renewed != old_hash and renewed == ann.get_session_auth_hash()
+    stranger = Client()
+    with override_settings(SECRET_KEY=old):
+        stranger.force_login(ann)
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[]):
+        assert stranger.get("/whoami/").content == b"anon"
