@@ -254,3 +254,13 @@ def user_model_swapped(*, setting: str, **kwargs: Any) -> None:
         module = sys.modules.get(f"django.contrib.auth.{name}")
         if module is not None and hasattr(module, "UserModel"):
             module.UserModel = user_model
+
+
+@receiver(setting_changed)
+def complex_setting_changed(*, setting: str, **kwargs: Any) -> None:
+    """Connections and other long-lived objects were built from these: overriding them is risky."""
+    if kwargs.get("enter") and setting in COMPLEX_OVERRIDE_SETTINGS:
+        import warnings
+
+        # stacklevel points past the signal machinery at the override_settings() call site.
+        warnings.warn(f"Overriding setting {setting} can lead to unexpected behavior.", stacklevel=6)

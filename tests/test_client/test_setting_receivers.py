@@ -106,3 +106,14 @@ def test_auth_user_model_change_reaches_modules_that_cached_it():
     with override_settings(AUTH_USER_MODEL="testapp.Author"):
         assert backends.UserModel is Author
     assert backends.UserModel is User
+
+
+def test_overriding_databases_warns():
+    import pytest
+
+    with pytest.warns(
+        UserWarning, match="Overriding setting DATABASES can lead to unexpected behavior."
+    ) as caught:
+        with override_settings(DATABASES=settings.DATABASES):
+            pass
+    assert caught[0].filename == __file__
