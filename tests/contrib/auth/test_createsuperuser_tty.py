@@ -1,4 +1,4 @@
-"""createsuperuser as a person runs it: ``python -m django createsuperuser`` in a pseudo-terminal
+"""createsuperuser (and changepassword) as a person runs it: ``python -m django createsuperuser`` in a pseudo-terminal
 (getpass reads the terminal), answering its prompts, with the default User and with a custom user
 model whose username is the e-mail and that has more required fields. On a migrated SQLite file."""
 
@@ -117,8 +117,8 @@ class Terminal:
 def terminal():
     started: list[Terminal] = []
 
-    def start(settings: str, database: Path) -> Terminal:
-        term = Terminal(["-m", "django", "createsuperuser"], environment(settings, database))
+    def start(settings: str, database: Path, *command: str) -> Terminal:
+        term = Terminal(["-m", "django", *(command or ["createsuperuser"])], environment(settings, database))
         started.append(term)
         return term
 
@@ -177,11 +177,7 @@ def test_prompts_validate_each_answer_and_create_the_superuser(tmp_path, termina
 def test_a_taken_username_is_asked_again(tmp_path, terminal, migrated):
     settings = "tests.contrib.auth.tty_settings"
     database = migrated(tmp_path, settings)
-    env = environment(settings, database, DJANGO_SUPERUSER_PASSWORD="Good-enough-pass-9")
-    subprocess.run(
-        [sys.executable, "-m", "django", "createsuperuser", "--noinput", "--username", "taken", "--email", "t@example.com"],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    superuser_named_taken(database, settings)
     term = terminal(settings, database)
     term.expect("Username (leave blank to use ")
     term.send("taken")
@@ -260,3 +256,53 @@ def test_custom_user_model_without_input(tmp_path, migrated):
     )  # fmt: skip
     assert not_a_tty.returncode == 0
     assert "Superuser creation skipped due to not running in a TTY." in not_a_tty.stdout
+
+
+def superuser_named_taken(database: Path, settings: str) -> None:
+    env = environment(settings, database, DJANGO_SUPERUSER_PASSWORD="Good-enough-pass-9")
+    subprocess.run(
+        [sys.executable, "-m", "django", "createsuperuser", "--noinput", "--username", "taken", "--email", "t@example.com"],
+        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_changepassword_asks_until_the_passwords_match_and_validate(tmp_path, terminal, migrated):
+    settings = "tests.contrib.auth.tty_settings"
+    database = migrated(tmp_path, settings)
+    superuser_named_taken(database, settings)
+    (before,) = rows(database, "SELECT password FROM auth_user WHERE username = 'taken'")
+    term = terminal(settings, database, "changepassword", "taken")
+    term.expect("Changing password for user 'taken'")
+    term.expect("Password: ")
+    term.send("Fresh-pass-12345")
+    term.expect("Password (again): ")
+    term.send("Other-pass-12345")
+    assert "Passwords do not match. Please try again." in term.expect("Password: ")
+    term.send("1234")
+    term.expect("Password (again): ")
+    term.send("1234")
+    assert "This password is entirely numeric." in term.expect("Password: ")
+    term.send("Fresh-pass-12345")
+    term.expect("Password (again): ")
+    term.send("Fresh-pass-12345")
+    term.expect("Password changed successfully for user 'taken'")
+    assert term.wait() == 0
+    (after,) = rows(database, "SELECT password FROM auth_user WHERE username = 'taken'")
+    assert after != before and after[0].startswith("md5$")
+
+
+def test_changepassword_gives_up_after_three_attempts_and_names_unknown_users(tmp_path, terminal, migrated):
+    settings = "tests.contrib.auth.tty_settings"
+    database = migrated(tmp_path, settings)
+    superuser_named_taken(database, settings)
+    term = terminal(settings, database, "changepassword", "taken")
+    for attempt in range(3):
+        term.expect("Password: ")
+        term.send(f"first-{attempt}-aaaaaaaa")
+        term.expect("Password (again): ")
+        term.send(f"second-{attempt}-bbbbbbbb")
+    term.expect("Aborting password change for user 'taken' after 3 attempts")
+    assert term.wait() == 1
+    unknown = terminal(settings, database, "changepassword", "ghost")
+    unknown.expect("user 'ghost' does not exist")
+    assert unknown.wait() == 1
