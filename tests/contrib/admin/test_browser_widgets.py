@@ -170,3 +170,30 @@ def test_prepopulated_slug_follows_the_name_until_edited(live_server, browser):
     browser.type("#id_name", "Another name")
     assert browser.script("return document.getElementById('id_slug').value") == "hand-made"
     assert browser.console_errors() == []
+
+
+def test_select_across_pages_runs_the_action_on_every_match(live_server, browser, questions):
+    from tests.contrib.admin.adminpolls.models import Question
+
+    log_in(browser, live_server)
+    browser.open(live_server + "/admin/adminpolls/question/")  # 4 questions, 3 per page
+    assert len(browser.find_all("input.action-select")) == 3
+    assert browser.script("return document.querySelector('.select-all-question').hidden") is True
+    browser.click("#action-toggle")
+    assert browser.script("return document.querySelector('.select-all-question').hidden") is False
+    browser.click(".select-all-across")
+    assert browser.script("return document.querySelector('input.select-across').value") == "1"
+    assert browser.texts(".select-all-note") == ["All 4 selected"]
+    # Unticking one row falls back to the rows ticked on this page.
+    browser.click("input.action-select")
+    assert browser.script("return document.querySelector('input.select-across').value") == "0"
+    browser.click("#action-toggle")  # the page is whole again: the question comes back
+    browser.click(".select-all-across")
+    browser.click("select[name=action] option[value=delete_selected]")
+    browser.click("button[name=index]")
+    assert browser.wait_for(lambda: "Are you sure" in browser.source())
+    assert all(q.question_text in browser.source() for q in questions.values())
+    browser.click("form input[type=submit][value^=Yes]")
+    assert browser.wait_for(lambda: "Successfully deleted 4" in browser.source())
+    assert not Question.objects.exists()
+    assert browser.console_errors() == []

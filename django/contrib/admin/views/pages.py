@@ -90,7 +90,9 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
             return saved
 
     count = cl.result_count
-    selection_note = ngettext("%(count)s selected", "0 of %(count)s selected", count) % {"count": count}
+    selection_note = ngettext("%(total_count)s selected", "All %(total_count)s selected", count) % {
+        "total_count": count
+    }
     context = {
         **_base_context(model_admin, request),
         "module_name": str(model_admin.opts.verbose_name_plural),

@@ -13,8 +13,24 @@
       if (toggle) toggle.checked = chosen === boxes.length;
       boxes.forEach((b) => b.closest("tr").classList.toggle("selected", b.checked));
     }
-    if (toggle) toggle.addEventListener("change", () => { boxes.forEach((b) => { b.checked = toggle.checked; }); refresh(); });
-    boxes.forEach((b) => b.addEventListener("change", refresh));
+    // "Select all N objects" across the pages: offered once the whole page is selected.
+    const across = document.querySelectorAll("input.select-across");
+    const show = (selector, visible) => document.querySelectorAll(selector).forEach((e) => { e.hidden = !visible; });
+    function setAcross(on) {
+      across.forEach((input) => { input.value = on ? "1" : "0"; });
+      show(".select-all-note", on);
+      show(".select-all-clear", on);
+      show(".action-counter", !on);
+      show(".select-all-question", !on && boxes.every((b) => b.checked));
+    }
+    document.querySelectorAll(".select-all-across").forEach((button) => button.addEventListener("click", () => setAcross(true)));
+    document.querySelectorAll(".clear-selection").forEach((button) => button.addEventListener("click", () => {
+      boxes.forEach((b) => { b.checked = false; });
+      refreshAll();
+    }));
+    const refreshAll = () => { refresh(); setAcross(false); };
+    if (toggle) toggle.addEventListener("change", () => { boxes.forEach((b) => { b.checked = toggle.checked; }); refreshAll(); });
+    boxes.forEach((b) => b.addEventListener("change", refreshAll));
     refresh();
   }
 
