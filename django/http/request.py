@@ -203,9 +203,10 @@ class HttpRequest:
 
     @property
     def COOKIES(self) -> dict[str, str]:
-        if not hasattr(self, "_cookies"):
-            self._cookies = parse_cookie(self._raw_cookie_header())
-        return self._cookies
+        cookies = self.__dict__.get("_cookies")
+        if cookies is None:
+            cookies = self._cookies = parse_cookie(self._raw_cookie_header())
+        return cookies
 
     @COOKIES.setter
     def COOKIES(self, value: dict[str, str]) -> None:
