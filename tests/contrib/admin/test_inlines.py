@@ -31,6 +31,7 @@ class NotesInline(GenericTabularInline):
 class StackedNotes(GenericStackedInline):
     model = Note
     extra = 1
+    classes = ["collapse"]
 
 
 @admin.register(Question, site=inl)
@@ -162,3 +163,23 @@ def test_inline_checks_require_fk_name_when_ambiguous():
     errors = Ambiguous(Question, inl).check()
     assert [e.id for e in errors] == ["admin.E202"]
     assert OutgoingLinks(Question, inl).check() == []
+
+
+def test_collapsed_inline_starts_closed_and_opens_on_errors(inl_client, admin_db):
+    from django.contrib.contenttypes.models import ContentType
+
+    topic = Topic.objects.create(name="Art")
+    note = Note.objects.create(
+        content_type=ContentType.objects.get_for_model(Topic), object_id=topic.pk, text="n"
+    )
+    page = inl_client.get(f"/inl/adminpolls/topic/{topic.pk}/change/").content.decode()
+    assert f'<details><summary><h2 id="{NOTES}-heading"' in page
+    data = {
+        "name": "Art",
+        **_management(NOTES, 1, 1),
+        f"{NOTES}-0-id": str(note.pk),
+        f"{NOTES}-0-text": "",
+        "_save": "Save",
+    }
+    page = inl_client.post(f"/inl/adminpolls/topic/{topic.pk}/change/", data).content.decode()
+    assert f'<details open><summary><h2 id="{NOTES}-heading"' in page and "This field is required." in page
