@@ -253,7 +253,7 @@ def user_model_swapped(*, setting: str, **kwargs: Any) -> None:
     for name in ("backends", "forms", "views", "handlers.modwsgi"):
         module = sys.modules.get(f"django.contrib.auth.{name}")
         if module is not None and hasattr(module, "UserModel"):
-            module.UserModel = user_model
+            module.UserModel = user_model  # type: ignore[attr-defined]
 
 
 @receiver(setting_changed)
