@@ -29,6 +29,7 @@ ol.patterns li, ul.frames li { list-style-type:none; margin-bottom:.5em; }
 .vars td pre { font-family: monospace; }
 #template, #template-not-exist { background:#f6f6f6; }
 #template-not-exist ul { margin: 0 0 10px 20px; }
+#template-not-exist .postmortem-section { margin-top:.6em; }
 table.source th { width:3em; color:#666; text-align:right; }
 table.source td { font-family:monospace; white-space:pre-wrap; word-break:break-word; }
 table.source tr.error td { background:#fdd; }
