@@ -318,6 +318,20 @@ class RequestFactory:
         """A request of any method; ``data`` is the raw body."""
         parsed = urlsplit(str(path))
         body = force_bytes(data, settings.DEFAULT_CHARSET)
+        return self._build(method, parsed, body, content_type, secure, headers, query_params, extra)
+
+    def _build(
+        self,
+        method: str,
+        parsed: Any,
+        body: bytes,
+        content_type: str | None,
+        secure: bool,
+        headers: dict | None,
+        query_params: Any,
+        extra: dict,
+    ) -> Any:
+        """The request of ``generic()`` from its parsed URL and encoded body: a WSGI environ here."""
         environ: dict[str, Any] = {
             "PATH_INFO": self._get_path(parsed),
             "REQUEST_METHOD": method,
@@ -365,20 +379,18 @@ class AsyncRequestFactory(RequestFactory):
         body_file = _asgi_body(scope)
         return ASGIRequest(scope, body_file)
 
-    def generic(
+    def _build(
         self,
         method: str,
-        path: str,
-        data: Any = "",
-        content_type: str | None = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
+        parsed: Any,
+        body: bytes,
+        content_type: str | None,
+        secure: bool,
+        headers: dict | None,
+        query_params: Any,
+        extra: dict,
     ) -> Any:
-        parsed = urlsplit(str(path))
-        body = force_bytes(data, settings.DEFAULT_CHARSET)
+        """An HTTP scope instead of a WSGI environ."""
         scope: dict[str, Any] = {
             "method": method.upper(),
             "path": self._get_path(parsed),
