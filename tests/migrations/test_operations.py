@@ -319,3 +319,25 @@ def test_migration_sql_heads_each_operation_and_marks_python_ones(applier, conne
     ]
     assert backwards[4:7] == ["--", "-- + Create model Pony", "--"]
     assert any("DROP TABLE" in s for s in backwards[7:])
+
+
+def test_fake_initial_checks_created_tables_and_added_columns(applier, connection):
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.migration import Migration
+    from django.db.migrations.state import ProjectState
+
+    create = migrations.CreateModel("Pony", [("id", models.AutoField(primary_key=True))])
+    add = migrations.AddField("pony", "pink", models.IntegerField(default=3))
+    migration = Migration("0001_initial", APP)
+    migration.initial = True
+    migration.operations = [create, add]
+    executor = MigrationExecutor(connection)
+
+    def soft_applied():
+        return executor.detect_soft_applied(ProjectState(), migration)[0]
+
+    assert soft_applied() is False  # no table yet
+    applier.apply(create)
+    assert soft_applied() is False  # the table, without the added column
+    applier.apply(add)
+    assert soft_applied() is True
