@@ -234,6 +234,9 @@ def _body_verb(
 class RequestFactory:
     """Build requests as a WSGI server would, to call views directly."""
 
+    # How ``headers={...}`` become request keys: HTTP_* environ names here, ASGI names in the async one.
+    _header_names = staticmethod(HttpHeaders.to_wsgi_names)
+
     def __init__(
         self,
         *,
@@ -318,18 +321,14 @@ class RequestFactory:
         """A request of any method; ``data`` is the raw body."""
         parsed = urlsplit(str(path))
         body = force_bytes(data, settings.DEFAULT_CHARSET)
-        return self._build(method, parsed, body, content_type, secure, headers, query_params, extra)
+        if query_params:
+            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
+        if headers:
+            extra.update(self._header_names(headers))
+        return self._build(method, parsed, body, content_type, secure, extra)
 
     def _build(
-        self,
-        method: str,
-        parsed: Any,
-        body: bytes,
-        content_type: str | None,
-        secure: bool,
-        headers: dict | None,
-        query_params: Any,
-        extra: dict,
+        self, method: str, parsed: Any, body: bytes, ctype: str | None, secure: bool, extra: dict
     ) -> Any:
         """The request of ``generic()`` from its parsed URL and encoded body: a WSGI environ here."""
         environ: dict[str, Any] = {
@@ -342,14 +341,10 @@ class RequestFactory:
             environ.update(
                 {
                     "CONTENT_LENGTH": str(len(body)),
-                    "CONTENT_TYPE": content_type,
+                    "CONTENT_TYPE": ctype,
                     "wsgi.input": FakePayload(body),
                 }
             )
-        if headers:
-            extra.update(HttpHeaders.to_wsgi_names(headers))
-        if query_params:
-            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
         environ.update(extra)
         if not environ.get("QUERY_STRING"):
             # The WSGI way: the raw query string as bytes decoded with ISO-8859-1.
@@ -359,6 +354,8 @@ class RequestFactory:
 
 class AsyncRequestFactory(RequestFactory):
     """Build ASGI requests (an HTTP scope) instead of WSGI environs."""
+
+    _header_names = staticmethod(HttpHeaders.to_asgi_names)
 
     def _base_scope(self, **request: Any) -> dict:
         return {
@@ -380,15 +377,7 @@ class AsyncRequestFactory(RequestFactory):
         return ASGIRequest(scope, body_file)
 
     def _build(
-        self,
-        method: str,
-        parsed: Any,
-        body: bytes,
-        content_type: str | None,
-        secure: bool,
-        headers: dict | None,
-        query_params: Any,
-        extra: dict,
+        self, method: str, parsed: Any, body: bytes, ctype: str | None, secure: bool, extra: dict
     ) -> Any:
         """An HTTP scope instead of a WSGI environ."""
         scope: dict[str, Any] = {
@@ -401,13 +390,9 @@ class AsyncRequestFactory(RequestFactory):
         if body:
             scope["headers"] += [
                 (b"content-length", str(len(body)).encode("ascii")),
-                (b"content-type", (content_type or "").encode("ascii")),
+                (b"content-type", (ctype or "").encode("ascii")),
             ]
             scope["_body_file"] = FakePayload(body)
-        if query_params:
-            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
-        if headers:
-            extra.update(HttpHeaders.to_asgi_names(headers))
         query_string = extra.pop("QUERY_STRING", None) or parsed.query
         scope["query_string"] = force_bytes(query_string, "latin-1")
         scope["headers"] += [
