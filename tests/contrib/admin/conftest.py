@@ -56,6 +56,7 @@ def admin_db(cdb, create_tables):
     """The database under test with django_admin_log and the polls tables."""
     from django.contrib.admin.models import LogEntry
     from tests.contrib.admin.adminpolls.models import (
+        Chapter,
         Choice,
         Note,
         Question,
@@ -65,7 +66,7 @@ def admin_db(cdb, create_tables):
         Vote,
     )
 
-    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey, QuestionLink, Note)
+    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey, QuestionLink, Note, Chapter)
     yield cdb
 
 

@@ -197,3 +197,39 @@ def test_select_across_pages_runs_the_action_on_every_match(live_server, browser
     assert browser.wait_for(lambda: "Successfully deleted 4" in browser.source())
     assert not Question.objects.exists()
     assert browser.console_errors() == []
+
+
+def test_inline_prepopulated_slug_fills_in_every_row_added_or_not(live_server, browser):
+    from tests.contrib.admin.adminpolls.models import Survey
+
+    log_in(browser, live_server)
+    browser.open(live_server + "/admin/adminpolls/survey/add/")
+    browser.type("#id_title", "Habits")
+    browser.type("#id_chapter_set-0-title", "Morning Tea & Toast")
+    assert browser.wait_for(
+        lambda: (
+            browser.script("return document.getElementById('id_chapter_set-0-slug').value")
+            == "morning-tea-toast"
+        )
+    )
+    browser.click(".add-row")
+    assert browser.wait_for(
+        lambda: browser.script("return !!document.getElementById('id_chapter_set-1-title')")
+    )
+    browser.type("#id_chapter_set-1-title", "Évening Walk")
+    assert browser.wait_for(
+        lambda: (
+            browser.script("return document.getElementById('id_chapter_set-1-slug').value") == "evening-walk"
+        )
+    )
+    browser.type("#id_chapter_set-1-slug", "walks")
+    browser.type("#id_chapter_set-1-title", "Night Walk")
+    assert browser.script("return document.getElementById('id_chapter_set-1-slug').value") == "walks"
+    browser.click("input[name=_save]")
+    assert browser.wait_for(lambda: "was added successfully" in browser.source())
+    survey = Survey.objects.get(title="Habits")
+    assert sorted(survey.chapter_set.values_list("title", "slug")) == [
+        ("Morning Tea & Toast", "morning-tea-toast"),
+        ("Night Walk", "walks"),
+    ]
+    assert browser.console_errors() == []

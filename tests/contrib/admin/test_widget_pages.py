@@ -40,6 +40,8 @@ def test_without_javascript_the_selects_submit_the_relations(admin_client, quest
             "topics": [art.pk, bio.pk],
             "lead_question": pizza.pk,
             "more_questions": [tea.pk],
+            "chapter_set-TOTAL_FORMS": "0",
+            "chapter_set-INITIAL_FORMS": "0",
             "_save": "Save",
         },
     )
@@ -78,6 +80,24 @@ def test_prepopulated_fields_reach_the_page_as_json(admin_client, admin_db):
             "id": "#id_slug",
             "name": "slug",
             "dependency_ids": ["#id_name"],
+            "maxLength": 20,
+            "allowUnicode": False,
+        }
+    ]
+
+
+def test_inline_prepopulated_fields_reach_the_page_by_prefix(admin_client, admin_db):
+    import json
+    import re
+
+    page = admin_client.get("/admin/adminpolls/survey/add/").content.decode()
+    found = re.search(r'<script id="admin-prepopulated-fields" type="application/json">(.*?)</script>', page)
+    assert found, "the prepopulated fields' JSON is missing"
+    assert json.loads(found.group(1)) == [
+        {
+            "inline": "chapter_set",
+            "name": "slug",
+            "dependencies": ["title"],
             "maxLength": 20,
             "allowUnicode": False,
         }

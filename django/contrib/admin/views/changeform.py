@@ -175,7 +175,10 @@ def render_change_form(
     )
     can_save = has_change if change else has_add
     absolute_url = model_admin.get_view_on_site_url(obj) if change else None
-    context.setdefault("prepopulated_fields_json", _prepopulated_config(context["adminform"]))
+    context.setdefault(
+        "prepopulated_fields_json",
+        _prepopulated_config(context["adminform"], context.get("inline_admin_formsets", ())),
+    )
     context.update(
         {
             "add": add,
@@ -224,8 +227,12 @@ def _page_media(model_admin: Any, admin_form: Any, inline_formsets: list) -> Any
     return media
 
 
-def _prepopulated_config(admin_form: Any) -> list[dict]:
-    """What admin.js needs to fill each prepopulated field (a slug) from its source fields."""
+def _prepopulated_config(admin_form: Any, inline_formsets: Any = ()) -> list[dict]:
+    """What admin.js needs to fill each prepopulated field (a slug) from its source fields.
+
+    Inline entries name fields, not ids: admin.js finds them in every row of the inline's
+    prefix, rows added in the browser included.
+    """
     config = []
     for item in admin_form.prepopulated_fields:
         field = item["field"]
@@ -234,8 +241,26 @@ def _prepopulated_config(admin_form: Any) -> list[dict]:
                 "id": f"#{field.auto_id}",
                 "name": field.name,
                 "dependency_ids": [f"#{dependency.auto_id}" for dependency in item["dependencies"]],
-                "maxLength": getattr(field.field, "max_length", None) or 50,
-                "allowUnicode": bool(getattr(field.field, "allow_unicode", False)),
+                **_slug_limits(field.field),
             }
         )
+    for inline_formset in inline_formsets:
+        form_fields = inline_formset.formset.empty_form.fields
+        for name, dependencies in inline_formset.prepopulated_fields.items():
+            if name in form_fields:
+                config.append(
+                    {
+                        "inline": inline_formset.formset.prefix,
+                        "name": name,
+                        "dependencies": list(dependencies),
+                        **_slug_limits(form_fields[name]),
+                    }
+                )
     return config
+
+
+def _slug_limits(form_field: Any) -> dict:
+    return {
+        "maxLength": getattr(form_field, "max_length", None) or 50,
+        "allowUnicode": bool(getattr(form_field, "allow_unicode", False)),
+    }

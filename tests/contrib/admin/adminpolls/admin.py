@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Choice, Question, Survey, Topic
+from .models import Chapter, Choice, Question, Survey, Topic
 
 
 class ChoiceInline(admin.TabularInline):
@@ -27,7 +27,14 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ChapterInline(admin.TabularInline):
+    model = Chapter
+    extra = 1
+    prepopulated_fields = {"slug": ["title"]}
+
+
 @admin.register(Survey)
 class SurveyAdmin(admin.ModelAdmin):
+    inlines = [ChapterInline]
     filter_horizontal = ["topics"]
     autocomplete_fields = ["lead_question", "more_questions"]

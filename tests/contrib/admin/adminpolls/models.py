@@ -98,3 +98,14 @@ class Note(models.Model):
 
     class Meta:
         app_label = "adminpolls"
+
+
+class Chapter(models.Model):
+    """A Survey's chapters, edited inline with a prepopulated slug."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE)
+    title = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=20, blank=True)
+
+    class Meta:
+        app_label = "adminpolls"

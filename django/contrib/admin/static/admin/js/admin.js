@@ -95,10 +95,36 @@
     return slug.slice(0, maxLength).replace(/-+$/, "");
   }
 
+  // Inline rows (also those added later) are matched by id: id_<prefix>-<index>-<field name>.
+  function setupInlinePrepopulated(specs) {
+    if (!specs.length) return;
+    const rowField = (prefix, index, name) => document.getElementById(`id_${prefix}-${index}-${name}`);
+    document.addEventListener("input", (event) => {
+      const match = /^id_(.+)-(\d+)-([^-]+)$/.exec(event.target.id || "");
+      if (!match) return;
+      const [, prefix, index, name] = match;
+      specs.filter((spec) => spec.inline === prefix).forEach((spec) => {
+        const target = rowField(prefix, index, spec.name);
+        if (!target) return;
+        if (name === spec.name) {
+          target.dataset.edited = target.value !== "" ? "1" : "";
+          return;
+        }
+        if (!spec.dependencies.includes(name) || target.dataset.edited === "1") return;
+        if (target.dataset.edited === undefined && target.value !== "") return; // a saved row's slug stays
+        const text = spec.dependencies.map((dep) => (rowField(prefix, index, dep) || {}).value || "").join(" ");
+        target.value = slugify(text, spec.maxLength, spec.allowUnicode);
+        target.dataset.edited = "";
+      });
+    });
+  }
+
   function setupPrepopulated() {
     const data = document.getElementById("admin-prepopulated-fields");
     if (!data) return;
-    JSON.parse(data.textContent).forEach((spec) => {
+    const specs = JSON.parse(data.textContent);
+    setupInlinePrepopulated(specs.filter((spec) => spec.inline));
+    specs.filter((spec) => !spec.inline).forEach((spec) => {
       const target = document.querySelector(spec.id);
       const sources = spec.dependency_ids.map((id) => document.querySelector(id)).filter(Boolean);
       if (!target || !sources.length) return;
