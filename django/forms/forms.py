@@ -236,12 +236,15 @@ class BaseForm(RenderableFormMixin):
     def _clean_fields(self) -> None:
         # Straight from the fields: building bound fields here would cost more than the cleaning.
         data, files, cleaned_data = self.data, self.files, self.cleaned_data
+        # Without a prefix (and an overridden add_prefix) the data key is the field's name.
+        plain_names = not self.prefix and type(self).add_prefix is BaseForm.add_prefix
         for name, field in self.fields.items():
             try:
                 if field.disabled:
                     value = self.get_initial_for_field(field, name)
                 else:
-                    value = field.widget.value_from_datadict(data, files, self.add_prefix(name))
+                    key = name if plain_names else self.add_prefix(name)
+                    value = field.widget.value_from_datadict(data, files, key)
                 if isinstance(field, FileField):
                     value = field.clean(value, self.get_initial_for_field(field, name))
                 else:

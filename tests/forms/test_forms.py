@@ -363,3 +363,21 @@ def test_python_fast_path_matches_the_templates(renderer_name, layout):
         slow_html = getattr(Kitchen(*args, renderer=slow), layout)()
         fast_html = getattr(Kitchen(*args, renderer=fast), layout)()
         assert_html_equal(fast_html, slow_html)
+
+
+def test_data_keys_follow_prefix_and_an_overridden_add_prefix():
+    from django import forms
+
+    class Plain(forms.Form):
+        name = forms.CharField()
+
+    class Dotted(Plain):
+        def add_prefix(self, field_name):
+            return f"{self.prefix or 'x'}.{field_name}"
+
+    assert Plain({"name": "a"}).is_valid()
+    prefixed = Plain({"name": "a", "p-name": "b"}, prefix="p")
+    assert prefixed.is_valid() and prefixed.cleaned_data == {"name": "b"}
+    dotted = Dotted({"name": "a", "x.name": "c"})
+    assert dotted.is_valid() and dotted.cleaned_data == {"name": "c"}
+    assert not Dotted({"name": "a"}).is_valid()
