@@ -12,13 +12,13 @@ import datetime
 import decimal
 import inspect
 import uuid
-from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.query_utils import Q
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 
 def _hashable(value: Any) -> Any:

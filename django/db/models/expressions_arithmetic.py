@@ -5,11 +5,10 @@ Import these from django.db.models.expressions; this module keeps that one reada
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from django.core.exceptions import FieldError
 from django.db.models.expressions import Combinable, Expression, SQLiteNumericMixin, _fields
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 # Output types of arithmetic between field types, per connector group.
 _NUMERIC_CONNECTORS = (

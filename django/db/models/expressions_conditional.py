@@ -7,7 +7,6 @@ only keeps expressions.py to a readable size.
 from __future__ import annotations
 
 from enum import Enum
-from functools import cached_property
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import (
@@ -24,6 +23,7 @@ from django.db.models.expressions import (
 )
 from django.db.models.query_utils import Q
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 
 @deconstructible(path="django.db.models.When")

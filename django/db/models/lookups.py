@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from functools import cached_property
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import Col, Expression, Func, Value, _hashable
@@ -20,6 +19,7 @@ from django.db.models.fields import (
     UUIDField,
 )
 from django.db.models.query_utils import RegisterLookupMixin
+from django.utils.functional import cached_property
 
 
 class Lookup(Expression):

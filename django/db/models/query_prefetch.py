@@ -6,12 +6,12 @@ Import these from django.db.models.query (or django.db.models).
 from __future__ import annotations
 
 import copy
-from functools import cached_property
 
 from asgiref.sync import sync_to_async
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.functional import cached_property
 
 
 class Prefetch:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property
 from itertools import chain
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.constants import CURSOR, MULTI, ROW_COUNT
+from django.utils.functional import cached_property
 
 
 class SQLInsertCompiler(SQLCompiler):

@@ -100,6 +100,10 @@ def check_filterable(expression) -> None:
                 check_filterable(expr)
 
 
+# Filter values of these exact types are data, never expressions (subclasses may be anything).
+_PLAIN_VALUE_TYPES = frozenset({str, int, float, bool, type(None), bytes})
+
+
 def _build_expression_filter(query, filter_expr, allow_joins, can_reuse, summarize):
     if not getattr(filter_expr, "conditional", False):
         raise TypeError("Cannot filter against a non-conditional expression.")
@@ -131,15 +135,19 @@ def build_filter(query, filter_expr, branch_negated=False, current_negated=False
     if not arg:
         raise FieldError(f"Cannot parse keyword query {arg!r}")
     lookups, parts, reffed_expression = solve_lookup_type(query, arg, summarize)
-    if check:
+    if check and reffed_expression is not False:
         check_filterable(reffed_expression)
     if not allow_joins and len(parts) > 1:
         raise FieldError("Joined field references are not permitted in this query")
-    pre_joins = query.alias_refcount.copy()
-    value = resolve_lookup_value(query, value, can_reuse, allow_joins, summarize)
-    used_joins = {k for k, v in query.alias_refcount.items() if v > pre_joins.get(k, 0)}
-    if check:
-        check_filterable(value)
+    if value.__class__ in _PLAIN_VALUE_TYPES:
+        # Nothing to resolve or check, and no join can come from a plain value.
+        used_joins = set()
+    else:
+        pre_joins = query.alias_refcount.copy()
+        value = resolve_lookup_value(query, value, can_reuse, allow_joins, summarize)
+        used_joins = {k for k, v in query.alias_refcount.items() if v > pre_joins.get(k, 0)}
+        if check:
+            check_filterable(value)
     if reffed_expression:
         condition = build_lookup(query, lookups, reffed_expression, value)
         return WhereNode([condition], connector=AND), []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.db.models.sql.constants import INNER, LOUTER
 from django.db.models.sql.where import AND, OR, XOR
 
@@ -23,12 +21,17 @@ class JoinPromoter:
         else:
             self.effective_connector = connector
         self.num_children = num_children
-        self.votes: Counter = Counter()
+        # A plain dict: a Counter costs more than the counting for the one or two joins of a filter.
+        self.votes: dict[str, int] = {}
 
     def add_votes(self, votes) -> None:
-        self.votes.update(votes)
+        counts = self.votes
+        for alias in votes:
+            counts[alias] = counts.get(alias, 0) + 1
 
     def update_join_types(self, query) -> set:
+        if not self.votes:
+            return set()
         to_promote = set()
         to_demote = set()
         for table, votes in self.votes.items():

@@ -309,8 +309,8 @@ class Query(BaseExpression):
 
     def get_initial_alias(self) -> str | None:
         if self.alias_map:
-            alias = self.base_table
-            self.ref_alias(alias)
+            alias = next(iter(self.alias_map))  # the base table
+            self.alias_refcount[alias] += 1
         elif self.model:
             alias = self.join(self.base_table_class(self.get_meta().db_table, None))
         else:

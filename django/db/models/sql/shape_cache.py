@@ -33,8 +33,9 @@ def _join_key(alias, join, refcount):
 
 
 def _ordering_key(items):
-    if any(not isinstance(item, str) for item in items):
-        return None
+    for item in items:
+        if item.__class__ is not str and not isinstance(item, str):
+            return None
     return tuple(items)
 
 
@@ -74,9 +75,11 @@ def shape_key(query):
         query.model,
         joins,
         query.default_cols,
-        tuple((col.alias, getattr(col, "target", None) or col.targets) for col in query.select),
+        tuple((col.alias, getattr(col, "target", None) or col.targets) for col in query.select)
+        if query.select
+        else (),
         query.values_select,
-        (tuple(sorted(field_names)), defer),
+        (tuple(sorted(field_names)) if field_names else (), defer),
         _select_related_key(query.select_related),
         order_by,
         query.default_ordering,
@@ -86,7 +89,7 @@ def shape_key(query):
         query.high_mark,
         query.subquery,
         query.alias_prefix,
-        tuple(sorted(query.external_aliases.items())),
+        tuple(sorted(query.external_aliases.items())) if query.external_aliases else (),
     )
 
 

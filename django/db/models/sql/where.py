@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import operator
-from functools import cached_property, reduce
+from functools import reduce
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.utils import tree
+from django.utils.functional import cached_property
 
 AND = "AND"
 OR = "OR"
@@ -163,9 +164,13 @@ class WhereNode(tree.Node):
 
     @classmethod
     def _contains(cls, obj, attribute: str) -> bool:
-        if isinstance(obj, tree.Node):
-            return any(cls._contains(child, attribute) for child in obj.children)
-        return getattr(obj, attribute, False)
+        # A plain loop: the compiler asks both questions of every fresh WHERE tree.
+        if not isinstance(obj, tree.Node):
+            return getattr(obj, attribute, False)
+        for child in obj.children:
+            if cls._contains(child, attribute):
+                return True
+        return False
 
     @cached_property
     def contains_aggregate(self) -> bool:
