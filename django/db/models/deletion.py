@@ -63,7 +63,7 @@ def SET(value: Any):
             collector.add_field_update(field, value, sub_objs)
 
     set_on_delete.deconstruct = lambda: ("django.db.models.SET", (value,), {})
-    set_on_delete.lazy_sub_objs = True
+    set_on_delete.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
     return set_on_delete
 
 
@@ -71,14 +71,14 @@ def SET_NULL(collector: Collector, field: Any, sub_objs: Any, using: str) -> Non
     collector.add_field_update(field, None, sub_objs)
 
 
-SET_NULL.lazy_sub_objs = True
+SET_NULL.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
 
 
 def SET_DEFAULT(collector: Collector, field: Any, sub_objs: Any, using: str) -> None:
     collector.add_field_update(field, field.get_default(), sub_objs)
 
 
-SET_DEFAULT.lazy_sub_objs = True
+SET_DEFAULT.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
 
 
 def DO_NOTHING(collector: Collector, field: Any, sub_objs: Any, using: str) -> None:

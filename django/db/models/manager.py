@@ -6,9 +6,12 @@ import copy
 import inspect
 from functools import wraps
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.query import QuerySet
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 
 class BaseManager:
@@ -95,7 +98,7 @@ class BaseManager:
             {"_queryset_class": queryset_class, **cls._get_queryset_methods(queryset_class)},
         )
 
-    def contribute_to_class(self, cls: type, name: str) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str) -> None:
         self.name = self.name or name
         self.model = cls
         setattr(cls, name, ManagerDescriptor(self))

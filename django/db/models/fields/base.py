@@ -6,7 +6,7 @@ import copy
 import operator
 from collections.abc import Callable, Iterable
 from functools import partialmethod, total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import exceptions, validators
 from django.db.models.fields.choices import CallableChoices, flatten_choices, normalize_choices
@@ -15,6 +15,9 @@ from django.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
 from django.utils.functional import Promise, cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["BLANK_CHOICE_DASH", "NOT_PROVIDED", "Empty", "Field", "return_None"]
 
@@ -433,7 +436,7 @@ class Field(FieldChecks, RegisterLookupMixin):
         if self.verbose_name is None and self.name:
             self.verbose_name = self.name.replace("_", " ")
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, private_only: bool = False) -> None:
         """Register the field with the model class and install its descriptor."""
         self.set_attributes_from_name(name)
         self.model = cls

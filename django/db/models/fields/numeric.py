@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions, validators
 from django.db.models.fields.base import Field
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = [
     "AutoField",
@@ -216,7 +219,7 @@ class AutoFieldMixin:
             value = connection.ops.validate_autopk_value(value)
         return value
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
         if cls._meta.auto_field:
             raise ValueError("Model %s can't have more than one auto-generated field." % cls._meta.label)
         super().contribute_to_class(cls, name, **kwargs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions
 from django.db.models.deletion import SET_DEFAULT, SET_NULL
@@ -23,6 +23,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .related_checks import RelatedFieldChecks
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 RECURSIVE_RELATIONSHIP_CONSTANT = "self"
 
@@ -84,7 +87,9 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
         # Only ForeignKey has a column of its own; it overrides this.
         return None
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False, **kwargs: Any) -> None:
+    def contribute_to_class(
+        self, cls: type[Model], name: str, private_only: bool = False, **kwargs: Any
+    ) -> None:
         super().contribute_to_class(cls, name, private_only=private_only, **kwargs)
         self.opts = cls._meta
         if not cls._meta.abstract:
@@ -396,7 +401,9 @@ class ForeignObject(RelatedField):
     def reverse_path_infos(self) -> list:
         return self.get_reverse_path_info()
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False, **kwargs: Any) -> None:
+    def contribute_to_class(
+        self, cls: type[Model], name: str, private_only: bool = False, **kwargs: Any
+    ) -> None:
         super().contribute_to_class(cls, name, private_only=private_only, **kwargs)
         setattr(cls, self.name, self.forward_related_accessor_class(self))
 

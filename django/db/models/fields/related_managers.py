@@ -32,7 +32,7 @@ def _add_async_methods(cls: type, names: tuple[str, ...]) -> None:
                 return await sync_to_async(getattr(self, method_name))(*args, **kwargs)
 
             method.__name__ = "a" + method_name
-            method.alters_data = True
+            method.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
             return method
 
         setattr(cls, "a" + name, make(name))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 import warnings
 from functools import partialmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions
 from django.db.models.fields.base import Field
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["DateField", "DateTimeField", "DurationField", "TimeField"]
 
@@ -158,7 +161,7 @@ class DateField(DateTimeCheckMixin, Field):
             return value
         return super().pre_save(model_instance, add)
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
         super().contribute_to_class(cls, name, **kwargs)
         if not self.null:
             setattr(
