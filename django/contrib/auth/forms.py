@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -133,6 +133,10 @@ class SetPasswordMixin:
 
 class SetUnusablePasswordMixin:
     """Adds the 'Password-based authentication' enabled/disabled choice (usable_password)."""
+
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        add_error: Any
+        fields: Any
 
     usable_password_help_text = _(
         "Whether the user will be able to authenticate using a password or not. If disabled, they may still be "

@@ -349,7 +349,7 @@ class GenericRelation(ForeignObject):
     def value_to_string(self, obj: Any) -> str:
         return str([instance.pk for instance in getattr(obj, self.name).all()])
 
-    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         kwargs["private_only"] = True
         super().contribute_to_class(cls, name, **kwargs)
         self.model = cls

@@ -115,9 +115,9 @@ class Template:
             reraise(exc, self.backend)
 
 
-def copy_exception(exc: Exception, backend: Any = None) -> TemplateDoesNotExist:
+def copy_exception(exc: TemplateDoesNotExist, backend: Any = None) -> TemplateDoesNotExist:
     backend = backend or getattr(exc, "backend", None)
-    new = type(exc)(*exc.args, tried=exc.tried, backend=backend, chain=exc.chain)  # type: ignore[attr-defined]
+    new = type(exc)(*exc.args, tried=exc.tried, backend=backend, chain=exc.chain)  # type: ignore[misc]  # args is (msg,)
     if hasattr(exc, "template_debug"):
         new.template_debug = exc.template_debug  # type: ignore[attr-defined]
     return new

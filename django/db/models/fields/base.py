@@ -455,7 +455,7 @@ class Field(FieldChecks, RegisterLookupMixin):
     def get_attname(self) -> str:
         return self.name
 
-    def get_attname_column(self) -> tuple[str, str]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname = self.get_attname()
         return attname, self.db_column or attname
 

@@ -244,7 +244,7 @@ class FileField(Field):
             file.save(file.name, file.file, save=False)
         return file
 
-    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         super().contribute_to_class(cls, name, **kwargs)
         setattr(cls, self.attname, self.descriptor_class(self))
 
@@ -263,7 +263,7 @@ class FileField(Field):
         if data is not None:
             setattr(instance, self.name, data or "")
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.FileField, "max_length": self.max_length, **kwargs})
@@ -343,7 +343,7 @@ class ImageField(FileField):
             kwargs["height_field"] = self.height_field
         return name, path, args, kwargs
 
-    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         super().contribute_to_class(cls, name, **kwargs)
         # Dimension fields are filled once the instance is initialised.
         if not cls._meta.abstract and (self.width_field or self.height_field):
@@ -371,7 +371,7 @@ class ImageField(FileField):
         if self.height_field:
             setattr(instance, self.height_field, height)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.ImageField, **kwargs})

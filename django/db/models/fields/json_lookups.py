@@ -9,7 +9,7 @@ MySQL/MariaDB JSON path functions.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import NotSupportedError
@@ -274,7 +274,13 @@ class KeyTransformTextLookupMixin:
         super().__init__(key_text_transform, *args, **kwargs)
 
 
-class KeyTransformNumericLookupMixin:
+if TYPE_CHECKING:
+    _LookupMixin = lookups.Lookup  # type checkers see the mixin below as the Lookup it is mixed into
+else:
+    _LookupMixin = object
+
+
+class KeyTransformNumericLookupMixin(_LookupMixin):
     """lt/lte/gt/gte compare numbers: decode the JSON-encoded rhs where JSON isn't native."""
 
     def process_rhs(self, compiler: Any, connection: Any) -> Any:

@@ -424,7 +424,7 @@ class ManyToManyField(RelatedField):
 
     # -- class wiring ---------------------------------------------------------
 
-    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         # A symmetrical self relation, or a hidden one, gets an internal related_name so
         # that abstract-inherited copies don't clash.
         if self.remote_field.symmetrical and (
@@ -467,7 +467,7 @@ class ManyToManyField(RelatedField):
     def save_form_data(self, instance: Any, data: Any) -> None:
         getattr(instance, self.attname).set(data)
 
-    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:
+    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         defaults: dict[str, Any] = {

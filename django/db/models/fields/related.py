@@ -190,7 +190,7 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
             return self.remote_field.limit_choices_to()
         return self.remote_field.limit_choices_to
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         defaults: dict[str, Any] = {}
         if hasattr(self.remote_field, "get_related_field"):
             limit_choices_to = self.remote_field.limit_choices_to
@@ -585,7 +585,7 @@ class ForeignKey(ForeignObject):
     def get_attname(self) -> str:
         return "%s_id" % self.name
 
-    def get_attname_column(self) -> tuple[str, str]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname = self.get_attname()
         return attname, self.db_column or attname
 
@@ -618,7 +618,7 @@ class ForeignKey(ForeignObject):
         if self.remote_field.field_name is None:
             self.remote_field.field_name = cls._meta.pk.name
 
-    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:
+    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         if isinstance(self.remote_field.model, str):
             raise ValueError(
                 "Cannot create form field for %r yet, because its related model %r has not been loaded yet"
@@ -695,7 +695,7 @@ class OneToOneField(ForeignKey):
             del kwargs["unique"]
         return name, path, args, kwargs
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         if self.remote_field.parent_link:
             return None
         return super().formfield(**kwargs)
