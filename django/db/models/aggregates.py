@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import FieldError, FullResultSet
 from django.db.models.expressions import Case, Func, OrderByList, Star, Value, When, _fields
 from django.db.models.functions.mixins import FixDurationInputMixin, NumericOutputFieldMixin
@@ -19,7 +21,7 @@ class Aggregate(Func):
     window_compatible = True
     allow_distinct = False
     allow_order_by = False
-    empty_result_set_value = None
+    empty_result_set_value: Any = None
 
     def __init__(self, *expressions, distinct=False, filter=None, default=None, order_by=None, **extra):
         if distinct and not self.allow_distinct:

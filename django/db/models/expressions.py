@@ -162,7 +162,7 @@ def _noop_converter(value, expression, connection):
 class BaseExpression:
     """The protocol every expression follows; see the module docstring."""
 
-    empty_result_set_value = NotImplemented
+    empty_result_set_value: Any = NotImplemented
     is_summary = False
     _output_field_resolved_to_none = False
     filterable = True
@@ -363,9 +363,9 @@ class BaseExpression:
     def identity(self) -> tuple:
         args, kwargs = getattr(self, "_constructor_args", ((), {}))
         try:
-            bound = inspect.signature(self.__init__).bind_partial(*args, **kwargs)
+            bound = inspect.signature(self.__init__).bind_partial(*args, **kwargs)  # type: ignore[misc]  # the instance's own __init__ is meant
             bound.apply_defaults()
-            items = bound.arguments.items()
+            items: Any = bound.arguments.items()
         except TypeError:
             items = [("args", args), ("kwargs", kwargs)]
         identity: list[Any] = [self.__class__]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 from functools import cached_property
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import (
@@ -175,7 +176,7 @@ class Subquery(BaseExpression, Combinable):
 
     template = "(%(subquery)s)"
     contains_aggregate = False
-    empty_result_set_value = None
+    empty_result_set_value: Any = None
     subquery = True
 
     def __init__(self, queryset, output_field=None, **extra):
@@ -457,6 +458,8 @@ class WindowFrame(Expression):
     start/end are integers (negative = PRECEDING, 0 = CURRENT ROW, positive =
     FOLLOWING) or None for UNBOUNDED.
     """
+
+    ops_method: str  # the connection.ops method that renders the bounds, set by each subclass
 
     template = "%(frame_type)s BETWEEN %(start)s AND %(end)s%(exclude)s"
     frame_type = ""

@@ -194,7 +194,7 @@ class Transform(RegisterLookupMixin, Func):
     """A function of one field that can be chained before a lookup: ``name__lower``."""
 
     bilateral = False
-    arity = 1
+    arity: int | None = 1
 
     @property
     def lhs(self):
@@ -375,8 +375,8 @@ class LessThanOrEqual(FieldGetDbPrepValueMixin, BuiltinLookup):
 class IntegerFieldOverflow:
     """Values outside the column's integer range match everything or nothing."""
 
-    underflow_exception = EmptyResultSet
-    overflow_exception = EmptyResultSet
+    underflow_exception: type[Exception] = EmptyResultSet
+    overflow_exception: type[Exception] = EmptyResultSet
 
     def process_rhs(self, compiler, connection):
         rhs = self.rhs

@@ -22,6 +22,10 @@ class BaseManager:
     # Whether migrations' historical models get this manager.
     use_in_migrations = False
 
+    if TYPE_CHECKING:
+        _constructor_args: tuple[tuple, dict]  # set by __new__
+        _queryset_class: type[QuerySet]  # set by from_queryset()
+
     def __new__(cls, *args: Any, **kwargs: Any) -> BaseManager:
         obj = super().__new__(cls)
         obj._constructor_args = (args, kwargs)
@@ -135,7 +139,7 @@ class BaseManager:
         return id(self)
 
 
-class Manager(BaseManager.from_queryset(QuerySet)):
+class Manager(BaseManager.from_queryset(QuerySet)):  # type: ignore[misc]  # base class built at runtime
     pass
 
 

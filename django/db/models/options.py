@@ -131,7 +131,8 @@ class Options:
         self.default_permissions = ("add", "change", "delete", "view")
         self.permissions: list = []
         self.object_name: str | None = None
-        self.app_label = app_label
+        # None here means Meta.app_label, which _apply_meta() reads in.
+        self.app_label: str = app_label  # type: ignore[assignment]
         self.get_latest_by: Any = None
         self.order_with_respect_to: Any = None
         self.db_tablespace = settings.DEFAULT_TABLESPACE
@@ -241,7 +242,7 @@ class Options:
             raise ValueError(f"Primary key '{pk_class_path}' referred by {source} must subclass AutoField.")
         return pk_class
 
-    def _prepare(self, model: type[Model]) -> None:
+    def _prepare(self, model: Any) -> None:
         """Finish setup once all fields are added: order_with_respect_to and the primary key."""
         from django.db.models.fields.proxy import OrderWrt
 
@@ -297,7 +298,7 @@ class Options:
             self.pk = field
             field.serialize = False
 
-    def setup_proxy(self, target: type[Model]) -> None:
+    def setup_proxy(self, target: Any) -> None:
         """A proxy shares the primary key and table of the model it proxies."""
         self.pk = target._meta.pk
         self.proxy_for_model = target
@@ -578,7 +579,7 @@ class Options:
                 self.__dict__.pop(cache_key, None)
         self._get_fields_cache = {}
 
-    def get_fields(self, include_parents: bool = True, include_hidden: bool = False) -> ImmutableList:
+    def get_fields(self, include_parents: Any = True, include_hidden: bool = False) -> ImmutableList:
         """All fields: forward and reverse, from parents too unless include_parents=False."""
         if include_parents is False:
             include_parents = PROXY_PARENTS

@@ -122,7 +122,7 @@ class QuerySet(ResultCacheMixin, AltersData):
         return manager
 
     as_manager.queryset_only = True  # type: ignore[attr-defined]  # flag attribute on a function
-    as_manager = classmethod(as_manager)
+    as_manager = classmethod(as_manager)  # type: ignore[assignment, arg-type]  # wrapped after flagging
 
     # ----- Python protocols ------------------------------------------------------------
 
@@ -652,7 +652,7 @@ class QuerySet(ResultCacheMixin, AltersData):
             return others[0]._combinator_query("union", *others[1:], all=all)
         return self._combinator_query("union", *other_qs, all=all)
 
-    def intersection(self, *other_qs) -> QuerySet:
+    def intersection(self, *other_qs: QuerySet) -> QuerySet:
         if isinstance(self, EmptyQuerySet):
             return self
         for other in other_qs:

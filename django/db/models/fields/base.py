@@ -89,7 +89,7 @@ class Field(FieldChecks, RegisterLookupMixin):
     one_to_one: bool | None = None
     related_model: Any = None
     is_relation = False
-    descriptor_class = DeferredAttribute
+    descriptor_class: type = DeferredAttribute
 
     def _description(self) -> str:
         return _("Field of type: %(field_type)s") % {"field_type": self.__class__.__name__}
@@ -218,7 +218,7 @@ class Field(FieldChecks, RegisterLookupMixin):
         return obj
 
     def __copy__(self) -> Field:
-        obj = Empty()
+        obj: Any = Empty()
         obj.__class__ = self.__class__
         obj.__dict__ = self.__dict__.copy()
         return obj

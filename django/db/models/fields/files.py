@@ -67,13 +67,13 @@ class FieldFile(File):
         return self.storage.url(self.name)
 
     @property
-    def size(self) -> int:
+    def size(self) -> int:  # type: ignore[misc]  # read-only here, as in Django
         self._require_file()
         if not self._committed:
             return self.file.size
         return self.storage.size(self.name)
 
-    def open(self, mode: str = "rb") -> FieldFile:
+    def open(self, mode: str = "rb") -> FieldFile:  # type: ignore[override]  # Django's FieldFile.open(mode)
         self._require_file()
         if getattr(self, "_file", None) is None:
             self.file = self.storage.open(self.name, mode)

@@ -364,7 +364,7 @@ class DecimalField(Field):
         return []
 
     def _check_decimal_places_and_max_digits(self) -> list:
-        if self.decimal_places > self.max_digits:
+        if self.decimal_places > self.max_digits:  # type: ignore[operator]  # both checked as ints first
             return [
                 checks.Error(
                     "'max_digits' must be greater or equal to 'decimal_places'.", obj=self, id="fields.E134"

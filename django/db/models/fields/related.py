@@ -61,6 +61,14 @@ def lazy_related_operation(function: Any, model: Any, *related_models: Any, **kw
 class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
     """Base class for fields pointing at another model."""
 
+    if TYPE_CHECKING:  # defined by ForeignObject and ManyToManyField
+        swappable: bool
+        related_fields: list[tuple[Any, Any]]
+        path_infos: list
+
+        def get_extra_descriptor_filter(self, instance: Any) -> dict: ...
+        def contribute_to_related_class(self, cls: Any, related: Any) -> None: ...
+
     one_to_many = False
     one_to_one = False
     many_to_many = False
@@ -235,9 +243,9 @@ class ForeignObject(RelatedField):
 
     many_to_one = True
     requires_unique_target = True
-    related_accessor_class = ReverseManyToOneDescriptor
+    related_accessor_class: type = ReverseManyToOneDescriptor
     forward_related_accessor_class = ForwardManyToOneDescriptor
-    rel_class = ForeignObjectRel
+    rel_class: type[ForeignObjectRel] = ForeignObjectRel
 
     def __init__(
         self,
@@ -339,7 +347,7 @@ class ForeignObject(RelatedField):
             return (getattr(instance, fields[0].attname),)
         return tuple(getattr(instance, field.attname) for field in fields)
 
-    def get_attname_column(self) -> tuple[str, None]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname, _column = super().get_attname_column()
         return attname, None
 
@@ -636,7 +644,7 @@ class ForeignKey(ForeignObject):
             }
         )
 
-    def db_check(self, connection: Any) -> None:
+    def db_check(self, connection: Any) -> str | None:
         return None
 
     def db_type(self, connection: Any) -> Any:

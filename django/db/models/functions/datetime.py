@@ -147,9 +147,9 @@ for _extract in (
     ExtractIsoYear, ExtractQuarter,
 ):  # fmt: skip
     DateField.register_lookup(_extract)
-for _extract in (ExtractHour, ExtractMinute, ExtractSecond):
-    TimeField.register_lookup(_extract)
-    DateTimeField.register_lookup(_extract)
+for _time_extract in (ExtractHour, ExtractMinute, ExtractSecond):
+    TimeField.register_lookup(_time_extract)
+    DateTimeField.register_lookup(_time_extract)
 for _extract in (ExtractYear, ExtractIsoYear):
     for _lookup in (YearExact, YearGt, YearGte, YearLt, YearLte):
         _extract.register_lookup(_lookup)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from itertools import chain
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
@@ -46,12 +47,12 @@ class SQLCompiler:
         # Some queries (e.g. aggregates over nothing) must not be elided to no query.
         self.elide_empty = elide_empty
         self.quote_cache = {"*": "*"}
-        self.select = None
+        self.select: Any = None
         self.annotation_col_map = None
-        self.klass_info = None
+        self.klass_info: Any = None
         self._meta_ordering = None
         self.has_extra_select = False
-        self._where_marks = None
+        self._where_marks: Any = None
         self._where_slot = None
 
     def __repr__(self):
@@ -111,8 +112,8 @@ class SQLCompiler:
 
     def get_select(self, with_col_aliases: bool = False):
         """Return ([(expression, (sql, params), alias)], klass_info, annotation positions)."""
-        select = []
-        klass_info = None
+        select: list = []
+        klass_info: Any = None
         annotations = {}
         for alias, (sql, params) in self.query.extra_select.items():
             annotations[alias] = len(select)
@@ -156,7 +157,7 @@ class SQLCompiler:
 
     def get_default_columns(self, select_mask, start_alias=None, opts=None, from_parent=None) -> list:
         """The model's concrete columns (joining parents for inherited fields)."""
-        result = []
+        result: list = []
         if opts is None:
             opts = self.query.get_meta()
             if opts is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from functools import cached_property, reduce
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.utils import tree
@@ -101,7 +102,7 @@ class WhereNode(tree.Node):
         from django.db.models.lookups import Exact
 
         any_true = self.create(self.children, OR)
-        count = reduce(
+        count: Any = reduce(
             operator.add, (Case(When(child, then=Value(1)), default=Value(0)) for child in self.children)
         )
         if len(self.children) > 2:
