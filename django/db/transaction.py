@@ -204,7 +204,7 @@ def atomic(using: Any = None, savepoint: bool = True, durable: bool = False) -> 
 
 
 def _mark_non_atomic(view: Callable, using: str) -> Callable:
-    aliases = getattr(view, "_non_atomic_requests", set())
+    aliases: set[str] = getattr(view, "_non_atomic_requests", set())
     view._non_atomic_requests = {*aliases, using}  # type: ignore[attr-defined]
     return view
 

@@ -286,7 +286,7 @@ def token_kwargs(bits: list[str], parser: Parser, support_legacy: bool = False) 
             return {}
         if len(bits) < 3 or bits[1] != "as":
             return {}
-    kwargs = {}
+    kwargs: dict = {}
     while bits:
         if kwarg_format:
             match = kwarg_re.match(bits[0])

@@ -101,12 +101,14 @@ def floatformat(text: Any, arg: Any = -1) -> str:
     exp = Decimal(1).scaleb(-abs(p))
     tupl = d.as_tuple()
     units = len(tupl[1])
-    units += -tupl[2] if m else tupl[2]
+    d_exponent = int(tupl[2])  # d is finite (int(d) worked), so its exponent is a number
+    units += -d_exponent if m else d_exponent
     prec = abs(p) + units + 1
     prec = max(getattr(d, "precision", 0) or 0, prec)
     rounded_d = d.quantize(exp, ROUND_HALF_UP, Context(prec=prec))
-    sign, digits, exponent = rounded_d.as_tuple()
-    digits = [str(digit) for digit in reversed(digits)]
+    sign, digit_tuple, rounded_exponent = rounded_d.as_tuple()
+    exponent = int(rounded_exponent)
+    digits = [str(digit) for digit in reversed(digit_tuple)]
     while len(digits) <= abs(exponent):
         digits.append("0")
     digits.insert(-exponent, ".")
@@ -626,7 +628,13 @@ def filesizeformat(bytes_: Any) -> str:
     negative = bytes_ < 0
     if negative:
         bytes_ = -bytes_
-    units = [(1 << 10, None), (1 << 20, "%s KB"), (1 << 30, "%s MB"), (1 << 40, "%s GB"), (1 << 50, "%s TB")]
+    units: list[tuple[int, Any]] = [
+        (1 << 10, None),
+        (1 << 20, "%s KB"),
+        (1 << 30, "%s MB"),
+        (1 << 40, "%s GB"),
+        (1 << 50, "%s TB"),
+    ]
     if bytes_ < units[0][0]:
         value = ngettext("%(size)d byte", "%(size)d bytes", bytes_) % {"size": bytes_}
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
 from copy import copy
 from typing import Any
 
@@ -50,6 +51,7 @@ class BlockContext:
 
 class BlockNode(Node):
     context_effect = READS
+    _func: Callable  # the compiled block, attached when its module is built
 
     def __init__(self, name: str, nodelist: NodeList, parent: Any = None) -> None:
         self.name = name
@@ -330,6 +332,7 @@ def do_include(parser: Any, token: Any) -> Node:
         option = remaining.pop(0)
         if option in options:
             raise TemplateSyntaxError("The %r option was specified more than once." % option)
+        value: Any
         if option == "with":
             value = token_kwargs(remaining, parser, support_legacy=False)
             if not value:

@@ -8,10 +8,12 @@ rules for callables live in exactly one place.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
+_ms_escape: Callable[[Any], str] | None
 try:  # markupsafe's C escaper is much faster; its entities are normalised below.
     from markupsafe import escape as _ms_escape
 except ImportError:  # pragma: no cover - jinja2 (and so markupsafe) is optional

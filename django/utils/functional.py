@@ -43,13 +43,13 @@ class cached_property:
 class classproperty:
     """Like ``@property`` but computed from the class, readable on the class."""
 
-    def __init__(self, method: Callable[[type], Any] | None = None) -> None:
+    def __init__(self, method: Callable[[Any], Any] | None = None) -> None:
         self.fget = method
 
     def __get__(self, instance: Any, cls: type | None = None) -> Any:
         return self.fget(cls if cls is not None else type(instance))  # type: ignore[misc]
 
-    def getter(self, method: Callable[[type], Any]) -> classproperty:
+    def getter(self, method: Callable[[Any], Any]) -> classproperty:
         self.fget = method
         return self
 

@@ -317,7 +317,7 @@ class MigrationAutodetector:
                 self._alter_field(key, old_state, new_state, old_name, new_name)
 
     def _detect_renamed_fields(self, key: ModelKey, old_state: Any, new_state: Any, removed: set, added: set):
-        pairs = []
+        pairs: list = []
         for new_name in sorted(added):
             new_field = new_state.fields[new_name]
             new_sig = _field_signature(new_field)

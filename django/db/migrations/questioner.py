@@ -38,8 +38,9 @@ class MigrationQuestioner:
             module = importlib.import_module(module_name)
         except ImportError:
             return self.defaults.get("ask_initial", False)
-        if getattr(module, "__file__", None):
-            filenames = os.listdir(os.path.dirname(module.__file__))
+        module_file = getattr(module, "__file__", None)
+        if module_file:
+            filenames = os.listdir(os.path.dirname(module_file))
         elif hasattr(module, "__path__"):
             if len(module.__path__) > 1:
                 return False

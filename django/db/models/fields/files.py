@@ -66,8 +66,8 @@ class FieldFile(File):
         self._require_file()
         return self.storage.url(self.name)
 
-    @property
-    def size(self) -> int:  # type: ignore[misc]  # read-only here, as in Django
+    @property  # type: ignore[misc]  # read-only here, as in Django
+    def size(self) -> int:
         self._require_file()
         if not self._committed:
             return self.file.size
