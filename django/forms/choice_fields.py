@@ -22,7 +22,7 @@ from .widgets import MultipleHiddenInput, Select, SelectMultiple, Textarea
 
 
 class ChoiceField(Field):
-    widget = Select
+    widget: Any = Select
     default_error_messages = {
         "invalid_choice": _("Select a valid choice. %(value)s is not one of the available choices."),
     }

@@ -527,7 +527,7 @@ class URLField(CharField):
 
 
 class BooleanField(Field):
-    widget = CheckboxInput
+    widget: Any = CheckboxInput
 
     def to_python(self, value: Any) -> bool:
         if isinstance(value, str) and value.lower() in ("false", "0"):

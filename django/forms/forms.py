@@ -115,6 +115,7 @@ class BaseForm(RenderableFormMixin):
         self.fields = fields
 
     def __repr__(self) -> str:
+        is_valid: str | bool
         if self._errors is None:
             is_valid = "Unknown"
         else:

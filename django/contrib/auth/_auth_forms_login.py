@@ -202,7 +202,7 @@ class PasswordChangeForm(SetPasswordForm):
         return old_password
 
 
-class AdminPasswordChangeForm(SetUnusablePasswordMixin, SetPasswordMixin, forms.Form):
+class AdminPasswordChangeForm(SetUnusablePasswordMixin, SetPasswordMixin, forms.Form):  # type: ignore[misc]  # mixin takes kwargs
     """The admin's password form: set (or disable) a user's password."""
 
     required_css_class = "required"

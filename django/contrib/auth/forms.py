@@ -226,7 +226,7 @@ class UserCreationForm(BaseUserCreationForm):
         return username
 
 
-class AdminUserCreationForm(SetUnusablePasswordMixin, UserCreationForm):
+class AdminUserCreationForm(SetUnusablePasswordMixin, UserCreationForm):  # type: ignore[misc]  # mixin takes kwargs
     usable_password = SetUnusablePasswordMixin.create_usable_password_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -48,6 +48,12 @@ def _load_field(app_label: str, model_name: str, field_name: str) -> Field:
 class Field(FieldChecks, RegisterLookupMixin):
     """Base class for all field types."""
 
+    if TYPE_CHECKING:
+        # On a model, contribute_to_class() replaces the field by a descriptor: `obj.name` is the
+        # field's value, not the Field. (Values are untyped; a typed Field[T] is future work.)
+        def __get__(self, instance: Any, owner: Any) -> Any: ...
+        def __set__(self, instance: Any, value: Any) -> None: ...
+
     empty_strings_allowed = True
     empty_values = list(validators.EMPTY_VALUES)
 
