@@ -264,6 +264,7 @@ class DateFieldListFilter(FieldListFilter):
         from django.utils import timezone
 
         now = timezone.now()
+        today: datetime.date
         if isinstance(self.field, models.DateTimeField):
             if timezone.is_aware(now):
                 now = timezone.localtime(now)

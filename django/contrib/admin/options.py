@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from functools import partial, reduce, update_wrapper
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.admin import helpers
 from django.contrib.admin.checks import BaseModelAdminChecks, InlineModelAdminChecks, ModelAdminChecks
@@ -46,6 +46,12 @@ class ShowFacets:
 
 class BaseModelAdmin:
     """Options shared by ModelAdmin and inlines."""
+
+    if TYPE_CHECKING:  # defined by ModelAdmin and InlineModelAdmin
+        admin_site: Any
+        date_hierarchy: Any
+        get_list_display: Any
+        model: Any
 
     autocomplete_fields: Any = ()
     raw_id_fields: Any = ()

@@ -53,7 +53,7 @@ class FileSystemFinder(BaseFinder):
                 self.locations.append((prefix, root))
         for prefix, root in self.locations:
             storage = FileSystemStorage(location=root)
-            storage.prefix = prefix
+            storage.prefix = prefix  # type: ignore[attr-defined]  # read back by the finder's callers
             self.storages[root] = storage
         super().__init__(*args, **kwargs)
 

@@ -103,7 +103,7 @@ class HashedFilesMixin:
                 compiled = re.compile(pattern, re.IGNORECASE)
                 self._patterns.setdefault(extension, []).append((compiled, template))
 
-    def file_hash(self, name: str, content: Any = None) -> str | None:
+    def file_hash(self, name: str | None, content: Any = None) -> str | None:
         """12 hex characters of the MD5 of the content (None for no content)."""
         if content is None:
             return None
@@ -391,7 +391,7 @@ class ManifestFilesMixin(HashedFilesMixin):
         return urlunsplit(unparsed)
 
 
-class ManifestStaticFilesStorage(ManifestFilesMixin, StaticFilesStorage):
+class ManifestStaticFilesStorage(ManifestFilesMixin, StaticFilesStorage):  # type: ignore[misc]  # url() adds `force`
     """Hashed names recorded in a JSON manifest (for far-future caching)."""
 
 

@@ -38,7 +38,7 @@ class Q(tree.Node):
     default = AND
     conditional = True
 
-    def __init__(self, *args: Any, _connector: str | None = None, _negated: bool = False, **kwargs: Any):
+    def __init__(self, *args: Any, _connector: Any = None, _negated: Any = False, **kwargs: Any):
         super().__init__(
             children=[*args, *sorted(kwargs.items())],
             connector=_connector,
