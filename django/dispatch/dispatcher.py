@@ -38,11 +38,25 @@ class Signal:
 
     def __init__(self, use_caching: bool = False) -> None:
         # Entries: (lookup_key, receiver or weak ref, sender weak ref or None, is_async)
-        self.receivers: list[tuple[tuple[Any, _Id], Any, Any, bool]] = []
+        self._receivers: list[tuple[tuple[Any, _Id], Any, Any, bool]] = []
         self.lock = threading.Lock()
         self.use_caching = use_caching
         self.sender_receivers_cache: Any = weakref.WeakKeyDictionary() if use_caching else {}
         self._dead_receivers = False
+        # When no receiver is bound to a sender, every sender gets the same entries: kept here
+        # (None = unknown, recomputed) so that frequent signals skip the lock and the filtering.
+        self._entries_for_any_sender: list[tuple[Any, bool]] | None = None
+
+    @property
+    def receivers(self) -> list[tuple[tuple[Any, _Id], Any, Any, bool]]:
+        return self._receivers
+
+    @receivers.setter
+    def receivers(self, entries: list[tuple[tuple[Any, _Id], Any, Any, bool]]) -> None:
+        # Replacing the list wholesale (tests do) must drop what was derived from the old one.
+        self._receivers = entries
+        self.sender_receivers_cache.clear()
+        self._entries_for_any_sender = None
 
     def connect(
         self, receiver: Callable, sender: Any = None, weak: bool = True, dispatch_uid: Any = None
@@ -68,6 +82,7 @@ class Signal:
             if not any(r_key == lookup_key for r_key, _, _, _ in self.receivers):
                 self.receivers.append((lookup_key, receiver, sender_ref, is_async))
             self.sender_receivers_cache.clear()
+            self._entries_for_any_sender = None
 
     @staticmethod
     def _check_receiver(receiver: Any) -> None:
@@ -109,6 +124,7 @@ class Signal:
                     del self.receivers[index]
                     break
             self.sender_receivers_cache.clear()
+            self._entries_for_any_sender = None
         return disconnected
 
     def has_listeners(self, sender: Any = None) -> bool:
@@ -118,7 +134,7 @@ class Signal:
     def send(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Call every receiver; an exception in one stops the sending. Async
         receivers run concurrently through async_to_sync."""
-        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
+        if not self._receivers:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
         responses = [(receiver, receiver(signal=self, sender=sender, **named)) for receiver in sync_receivers]
@@ -135,7 +151,7 @@ class Signal:
     def send_robust(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Like send(), but an exception in a receiver becomes its response
         (and is logged) instead of stopping the others."""
-        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
+        if not self._receivers:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
         responses = [(receiver, self._call_robust(receiver, sender, named)) for receiver in sync_receivers]
@@ -151,7 +167,7 @@ class Signal:
 
     async def asend(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Async send(): sync receivers run in a thread via sync_to_async."""
-        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
+        if not self._receivers:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
 
@@ -167,7 +183,7 @@ class Signal:
 
     async def asend_robust(self, sender: Any, **named: Any) -> list[tuple[Callable, Any]]:
         """Async send_robust()."""
-        if not self.receivers or self._cached(sender) is NO_RECEIVERS:
+        if not self._receivers:
             return []
         sync_receivers, async_receivers = self._live_receivers(sender)
 
@@ -211,6 +227,7 @@ class Signal:
         if not self._dead_receivers:
             return
         self._dead_receivers = False
+        self._entries_for_any_sender = None
         self.receivers = [
             entry
             for entry in self.receivers
@@ -226,8 +243,8 @@ class Signal:
 
     def _live_receivers(self, sender: Any) -> tuple[list[Callable], list[Callable]]:
         """(sync receivers, async receivers) for ``sender``, dereferenced."""
-        entries = None
-        if self.use_caching and not self._dead_receivers:
+        entries = None if self._dead_receivers else self._entries_for_any_sender
+        if entries is None and self.use_caching and not self._dead_receivers:
             entries = self._cached(sender)
             if entries is NO_RECEIVERS:
                 return [], []
@@ -240,7 +257,9 @@ class Signal:
                     for (_, r_sender_key), receiver, _, is_async in self.receivers
                     if r_sender_key == NONE_ID or r_sender_key == sender_key
                 ]
-                if self.use_caching:
+                if all(r_sender_key == NONE_ID for (_, r_sender_key), _, _, _ in self.receivers):
+                    self._entries_for_any_sender = entries
+                elif self.use_caching:
                     try:
                         self.sender_receivers_cache[sender] = entries or NO_RECEIVERS
                     except TypeError:

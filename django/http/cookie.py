@@ -15,6 +15,8 @@ def parse_cookie(cookie: str) -> dict[str, str]:
     because one chunk is odd; a chunk without ``=`` is kept under the empty key.
     """
     result: dict[str, str] = {}
+    if not cookie:
+        return result
     for chunk in cookie.split(";"):
         key, sep, value = chunk.partition("=")
         if not sep:

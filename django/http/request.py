@@ -110,7 +110,25 @@ def _host_matches(host: str, pattern: str) -> bool:
 
 def validate_host(host: str, allowed_hosts: list[str]) -> bool:
     """Whether the domain ``host`` is allowed by one of ``allowed_hosts`` ('*' allows all)."""
-    return any(pattern == "*" or _host_matches(host, pattern) for pattern in allowed_hosts)
+    if "*" in allowed_hosts:
+        return True
+    return any(_host_matches(host, pattern) for pattern in allowed_hosts)
+
+
+# Host header -> split_domain_port() of it: a server sees the same few hosts on every request.
+# Bounded, so that hostile Host headers cannot grow it.
+_split_hosts: dict[str, tuple[str, str]] = {}
+
+
+def _split_host_cached(host: str) -> tuple[str, str]:
+    try:
+        return _split_hosts[host]
+    except KeyError:
+        pass
+    parts = split_domain_port(host) if len(host) <= _MAX_HOST_LENGTH else ("", "")
+    if len(_split_hosts) < 64:
+        _split_hosts[host] = parts
+    return parts
 
 
 class HttpRequest:
@@ -221,7 +239,11 @@ class HttpRequest:
 
     # -- content type and encoding --------------------------------------------
     def _set_content_type_params(self, meta: dict[str, Any]) -> None:
-        self.content_type, self.content_params = parse_header_parameters(meta.get("CONTENT_TYPE", ""))
+        content_type = meta.get("CONTENT_TYPE")
+        if not content_type:  # most requests (GET) carry no body and no Content-Type
+            self.content_type, self.content_params = "", {}
+            return
+        self.content_type, self.content_params = parse_header_parameters(content_type)
         charset = self.content_params.get("charset")
         if charset:
             try:
@@ -277,7 +299,7 @@ class HttpRequest:
         allowed = settings.ALLOWED_HOSTS
         if settings.DEBUG and not allowed:
             allowed = [".localhost", "127.0.0.1", "[::1]"]
-        domain, _port = split_domain_port(host) if len(host) <= _MAX_HOST_LENGTH else ("", "")
+        domain, _port = _split_host_cached(host)
         if domain and validate_host(domain, allowed):
             return host
         message = f"Invalid HTTP_HOST header: {host!r}."

@@ -29,6 +29,10 @@ def _http_date(epoch_seconds: float | None = None) -> str:
     return formatdate(epoch_seconds, usegmt=True)
 
 
+# Looked up per response: a dict is far cheaper than constructing the HTTPStatus member each time.
+_REASON_PHRASES = {status.value: status.phrase for status in HTTPStatus}
+
+
 class HttpResponseBase:
     """Status, headers, cookies and resource handling shared by every response."""
 
@@ -45,8 +49,11 @@ class HttpResponseBase:
     ) -> None:
         self.headers = ResponseHeaders(headers)
         self._charset = charset
-        if "Content-Type" not in self.headers:
-            self.headers["Content-Type"] = content_type or f"text/html; charset={self.charset}"
+        if "content-type" not in self.headers._store:
+            # With no Content-Type header yet, the charset is the given one or DEFAULT_CHARSET.
+            self.headers["Content-Type"] = (
+                content_type or f"text/html; charset={charset or settings.DEFAULT_CHARSET}"
+            )
         elif content_type:
             raise ValueError(
                 "'headers' must not contain 'Content-Type' when the 'content_type' parameter is provided."
@@ -68,10 +75,7 @@ class HttpResponseBase:
     def reason_phrase(self) -> str:
         if self._reason_phrase is not None:
             return self._reason_phrase
-        try:
-            return HTTPStatus(self.status_code).phrase
-        except ValueError:
-            return "Unknown Status Code"
+        return _REASON_PHRASES.get(self.status_code, "Unknown Status Code")
 
     @reason_phrase.setter
     def reason_phrase(self, value: str) -> None:
@@ -243,8 +247,17 @@ class HttpResponse(HttpResponseBase):
     streaming = False
     non_picklable_attrs = frozenset(["resolver_match", "client", "request", "templates", "wsgi_request"])
 
-    def __init__(self, content: Any = b"", *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        content: Any = b"",
+        content_type: str | None = None,
+        status: int | None = None,
+        reason: str | None = None,
+        charset: str | None = None,
+        headers: Any = None,
+    ) -> None:
+        # Spelled out rather than *args/**kwargs: this runs for nearly every response.
+        super().__init__(content_type, status, reason, charset, headers)
         self.content = content
 
     def __getstate__(self) -> dict[str, Any]:
@@ -264,6 +277,9 @@ class HttpResponse(HttpResponseBase):
 
     @content.setter
     def content(self, value: Any) -> None:
+        if type(value) is bytes:  # the usual case
+            self._container = [value]
+            return
         if hasattr(value, "__iter__") and not isinstance(value, bytes | memoryview | str):
             content = b"".join(self.make_bytes(chunk) for chunk in value)
             if hasattr(value, "close"):

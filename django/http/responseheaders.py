@@ -27,22 +27,42 @@ def _convert_header(value: Any, charset: str, mime_encode: bool = False) -> str:
     return value
 
 
+# Header names seen before -> their lowercase key: names repeat on every response, so each is
+# checked and lowered once. Bounded: names made from request data must not grow it without limit.
+_checked_names: dict[str, str] = {}
+
+
+def _name_key(name: Any) -> tuple[str, str]:
+    """(the name as sent, its lowercase lookup key); refuses non-ASCII names and newlines."""
+    try:
+        return name, _checked_names[name]
+    except (KeyError, TypeError):
+        pass
+    name = _convert_header(name, "ascii")
+    if len(_checked_names) < 512:
+        _checked_names[name] = name.lower()
+    return name, name.lower()
+
+
 class ResponseHeaders(MutableMapping):
     """Case-insensitive header storage that keeps the name's original spelling."""
 
     def __init__(self, data: Any = None) -> None:
         self._store: dict[str, tuple[str, str]] = {}
-        pairs = data.items() if hasattr(data, "items") else (data or ())
-        for name, value in pairs:
-            self[name] = value
+        if data:
+            pairs = data.items() if hasattr(data, "items") else data
+            for name, value in pairs:
+                self[name] = value
 
     def __getitem__(self, key: str) -> str:
         return self._store[key.lower()][1]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        key = _convert_header(key, "ascii")
-        value = _convert_header(value, "latin-1", mime_encode=True)
-        self._store[key.lower()] = (key, value)
+        key, lookup = _name_key(key)
+        # Plain printable ASCII (the usual value) needs neither encoding nor the newline check.
+        if not (type(value) is str and value.isascii() and value.isprintable()):
+            value = _convert_header(value, "latin-1", mime_encode=True)
+        self._store[lookup] = (key, value)
 
     def __delitem__(self, key: str) -> None:
         self._store.pop(key.lower(), None)
@@ -65,12 +85,35 @@ class ResponseHeaders(MutableMapping):
             return {k: v for k, (_, v) in self._store.items()} == other_lower
         return NotImplemented
 
+    def items(self) -> Any:  # type: ignore[override]
+        """A live view of the (name, value) pairs (the stored tuples themselves: no lookups)."""
+        return self._store.values()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        entry = self._store.get(key.lower()) if isinstance(key, str) else None
+        return default if entry is None else entry[1]
+
     def setdefault(self, key: str, value: Any = None) -> str:
         entry = self._store.get(key.lower())
         if entry is None:
             self[key] = value
             entry = self._store[key.lower()]
         return entry[1]
+
+    @staticmethod
+    def prepare(name: str, value: Any) -> tuple[str, tuple[str, str]]:
+        """A header checked once, for set_defaults() on many responses (middleware do this)."""
+        probe = ResponseHeaders()
+        probe[name] = value
+        ((lookup, entry),) = probe._store.items()
+        return lookup, entry
+
+    def set_defaults(self, prepared: Any) -> None:
+        """setdefault() for each header made by prepare(): those already set are left alone."""
+        store = self._store
+        for lookup, entry in prepared:
+            if lookup not in store:
+                store[lookup] = entry
 
     def copy(self) -> ResponseHeaders:
         new = ResponseHeaders()

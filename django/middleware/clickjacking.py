@@ -10,9 +10,7 @@ from django.utils.deprecation import MiddlewareMixin
 
 class XFrameOptionsMiddleware(MiddlewareMixin):
     def process_response(self, request: Any, response: Any) -> Any:
-        if response.get("X-Frame-Options") is not None:
-            return response
-        if getattr(response, "xframe_options_exempt", False):
+        if "X-Frame-Options" in response.headers or getattr(response, "xframe_options_exempt", False):
             return response
         response.headers["X-Frame-Options"] = self.get_xframe_options_value(request, response)
         return response

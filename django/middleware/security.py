@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.http.responseheaders import ResponseHeaders
 from django.utils.deprecation import MiddlewareMixin
 
 
@@ -23,6 +24,20 @@ class SecurityMiddleware(MiddlewareMixin):
         self.referrer_policy = settings.SECURE_REFERRER_POLICY
         self.cross_origin_opener_policy = settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
         self._referrer_value = _referrer_header(self.referrer_policy)
+        self._default_headers = self._prepare_default_headers()
+        if not self.redirect:
+            self._process_request = None  # nothing to do before the view: the chain skips the hook
+
+    def _prepare_default_headers(self) -> list[tuple[str, tuple[str, str]]]:
+        """The headers set on every response unless already there, checked once."""
+        defaults = []
+        if self.content_type_nosniff:
+            defaults.append(("X-Content-Type-Options", "nosniff"))
+        if self.referrer_policy:
+            defaults.append(("Referrer-Policy", self._referrer_value))
+        if self.cross_origin_opener_policy:
+            defaults.append(("Cross-Origin-Opener-Policy", self.cross_origin_opener_policy))
+        return [ResponseHeaders.prepare(name, value) for name, value in defaults]
 
     def process_request(self, request: Any) -> Any:
         if not self.redirect or request.is_secure():
@@ -44,12 +59,7 @@ class SecurityMiddleware(MiddlewareMixin):
     def process_response(self, request: Any, response: Any) -> Any:
         if self.sts_seconds and request.is_secure() and "Strict-Transport-Security" not in response:
             response.headers["Strict-Transport-Security"] = self._hsts_value()
-        if self.content_type_nosniff:
-            response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if self.referrer_policy:
-            response.headers.setdefault("Referrer-Policy", self._referrer_value)
-        if self.cross_origin_opener_policy:
-            response.headers.setdefault("Cross-Origin-Opener-Policy", self.cross_origin_opener_policy)
+        response.headers.set_defaults(self._default_headers)
         return response
 
 

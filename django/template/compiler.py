@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.template import runtime
-from django.template.nodes import READS, WRITES, is_native, nodelist_effect
+from django.template.nodes import WRITES, is_native, nodelist_effect
 from django.template.variables import Variable, VariableDoesNotExist
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -30,10 +30,6 @@ def _require(value: Any, name: str) -> Any:
     if value is runtime.MISSING:
         raise VariableDoesNotExist("Failed lookup for key [%s]", (name,))
     return value
-
-
-def _safe_if(old: Any, new: Any) -> Any:
-    return mark_safe(new) if isinstance(old, SafeData) else new
 
 
 def _localtime(value: Any, context: Any) -> Any:
@@ -58,9 +54,9 @@ HELPERS: dict[str, Any] = {
     "unpack_loop_item": runtime.unpack_loop_item,
     "loop_sequence": runtime.loop_sequence,
     "SafeString": SafeString,
+    "SafeData": SafeData,
     "mark_safe": mark_safe,
     "require": _require,
-    "safe_if": _safe_if,
     "localtime": _localtime,
     "nn": _none_if_missing,
     "VariableDoesNotExist": VariableDoesNotExist,
@@ -70,9 +66,21 @@ HELPERS: dict[str, Any] = {
 class Scope:
     """Template names known to be held in Python locals in the current region."""
 
-    def __init__(self, names: dict[str, str] | None = None) -> None:
+    def __init__(self, names: dict[str, str] | None = None, hoist: Hoist | None = None) -> None:
         self.names: dict[str, str] = dict(names or {})
         self.invalidated = False
+        # Where a first lookup of a name goes instead of the current line: in front of the
+        # loop(s) around this region, when nothing in them can change a context variable.
+        self.hoist = hoist
+
+
+class Hoist:
+    """Context lookups placed in front of a loop, so they run once instead of per iteration."""
+
+    def __init__(self, level: int, scope: Scope) -> None:
+        self.level = level
+        self.scope = scope  # the loop body's scope: where a hoisted name is valid
+        self.lines: list[tuple[int, str, Any]] = []
 
 
 class Module:
@@ -221,7 +229,7 @@ class Frame:
     @contextmanager
     def branch(self, clear: bool = False, names: dict[str, str] | None = None):
         outer = self.scope
-        inner = Scope({} if clear else outer.names)
+        inner = Scope({} if clear else outer.names, None if clear else outer.hoist)
         inner.names.update(names or {})
         self.scope = inner
         try:
@@ -235,6 +243,14 @@ class Frame:
     def invalidate(self) -> None:
         self.scope.names.clear()
         self.scope.invalidated = True
+        self.scope.hoist = None
+
+    def hoist_here(self) -> Hoist:
+        """Mark the current line as the place for lookups hoisted out of the loop that follows."""
+        self.flush()
+        hoist = self.scope.hoist = Hoist(self.level, self.scope)
+        self.lines.append((self.level, hoist, None))  # type: ignore[arg-type]  # expanded by assemble()
+        return hoist
 
     def bind(self, name: str, pyname: str) -> None:
         self.scope.names[name] = pyname
@@ -244,7 +260,13 @@ class Frame:
         pyname = self.scope.names.get(name)
         if pyname is None:
             pyname = self.temp("c_")
-            self.emit_now("%s = context_get(context, %r)" % (pyname, name))
+            lookup = "%s = context_get(context, %r)" % (pyname, name)
+            hoist = self.scope.hoist
+            if hoist is not None:
+                hoist.lines.append((hoist.level, lookup, self.token))
+                hoist.scope.names[name] = pyname
+            else:
+                self.emit_now(lookup)
             self.scope.names[name] = pyname
         return pyname
 
@@ -273,6 +295,8 @@ class Frame:
     def arg_expr(self, lookup: bool, arg: Any) -> str:
         if not lookup:
             return self.const(mark_safe(arg), "lit")
+        if arg.lookups is None and not arg.translate:
+            return self.var_expr(arg)  # a literal cannot be missing
         return "require(%s, %r)" % (self.var_expr(arg), arg.var)
 
     def filters_expr(self, fe: Any, value: str) -> str:
@@ -287,7 +311,14 @@ class Frame:
             if getattr(func, "needs_autoescape", False):
                 call_args += ", autoescape=%s" % self.ae
             if is_safe:
-                value = "safe_if((%s := %s), %s(%s))" % (subject, value, fname, call_args)
+                # An is_safe filter keeps a safe input safe (the call is written once per branch).
+                call = "%s(%s)" % (fname, call_args)
+                value = "(mark_safe(%s) if isinstance((%s := %s), SafeData) else %s)" % (
+                    call,
+                    subject,
+                    value,
+                    call,
+                )
             else:
                 value = "%s(%s)" % (fname, call_args)
         return value
@@ -348,14 +379,11 @@ class Frame:
             node.compile(self)
 
     def opaque(self, node: Any) -> None:
-        name = self.const(node, "node")
-        if self.autoescape is not None:
-            # {% autoescape %} set the mode statically; the node reads context.autoescape.
-            self.write_expr("%s.render_annotated(context)" % name)
-        else:
-            self.write_expr("%s.render_annotated(context)" % name)
+        # Under a static {% autoescape %} the node still reads context.autoescape, which is set.
+        self.write_expr("%s.render_annotated(context)" % self.const(node, "node"))
         self.flush()
-        if max(getattr(node, "context_effect", WRITES), READS) >= WRITES:
+        effect = node.effect() if hasattr(node, "effect") else WRITES
+        if effect >= WRITES:
             self.invalidate()
 
     def split(self, node: Any) -> None:
@@ -420,7 +448,11 @@ class Frame:
                 (1, "ae = context.autoescape", None),
                 (1, "E = out_escaped if ae else out_raw", None),
             ]
-        out += self.lines
+        for line in self.lines:
+            if type(line[1]) is Hoist:
+                out += line[1].lines
+            else:
+                out.append(line)
         if self.kind == "root":
             out.append((1, "return ''.join(buf)", None))
         elif self.kind != "sub":
@@ -462,4 +494,12 @@ def compile_standalone(nodes: Any, template: Any) -> Any:
     return module.build()["root"]
 
 
-__all__ = ["Frame", "Module", "Scope", "compile_nodelist_module", "compile_standalone", "nodelist_effect"]
+__all__ = [
+    "Frame",
+    "Hoist",
+    "Module",
+    "Scope",
+    "compile_nodelist_module",
+    "compile_standalone",
+    "nodelist_effect",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random as random_module
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.template.library import Library
+from django.utils._conf import conf_settings
 from django.utils.safestring import SafeData, mark_safe
 
 register = Library()
@@ -23,6 +25,8 @@ def stringfilter(func: Any) -> Any:
 
     @wraps(func)
     def _dec(first: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(first) is str:  # the common case: nothing to coerce, nothing safe to keep
+            return func(first, *args, **kwargs)
         first = str(first)
         result = func(first, *args, **kwargs)
         if isinstance(first, SafeData) and getattr(unwrap(func), "is_safe", False):
@@ -66,8 +70,6 @@ def json_script(value: Any, element_id: str | None = None) -> str:
 @register.filter(is_safe=True)
 def floatformat(text: Any, arg: Any = -1) -> str:
     """Round to `arg` decimals (negative: only when needed); suffix g groups, u unlocalizes."""
-    from django.utils import formats
-
     force_grouping = False
     use_l10n = True
     if isinstance(arg, str):
@@ -78,6 +80,12 @@ def floatformat(text: Any, arg: Any = -1) -> str:
             force_grouping, arg = True, arg[:-1] or -1
         elif last_char == "u":
             use_l10n, arg = False, arg[:-1] or -1
+    if type(text) is float:
+        short = _short_float(text, arg)
+        if short is not None:
+            return mark_safe(
+                _localized_number(short, len(short) - short.index(".") - 1, use_l10n, force_grouping)
+            )
     try:
         input_val = str(text)
         d = Decimal(input_val)
@@ -90,32 +98,75 @@ def floatformat(text: Any, arg: Any = -1) -> str:
         p = int(arg)
     except ValueError:
         return input_val
+    sign, digits, exponent = d.as_tuple()
+    if type(exponent) is int and abs(exponent) + len(digits) > 200:
+        return input_val  # absurd magnitudes come back as given instead of a huge string
     try:
         m = int(d) - d
     except (ValueError, OverflowError, InvalidOperation):
         return input_val
     if not m and p <= 0:
-        return mark_safe(
-            formats.number_format("%d" % int(d), 0, use_l10n=use_l10n, force_grouping=force_grouping)
-        )
-    exp = Decimal(1).scaleb(-abs(p))
-    tupl = d.as_tuple()
-    units = len(tupl[1])
-    d_exponent = int(tupl[2])  # d is finite (int(d) worked), so its exponent is a number
-    units += -d_exponent if m else d_exponent
-    prec = abs(p) + units + 1
-    prec = max(getattr(d, "precision", 0) or 0, prec)
-    rounded_d = d.quantize(exp, ROUND_HALF_UP, Context(prec=prec))
-    sign, digit_tuple, rounded_exponent = rounded_d.as_tuple()
-    exponent = int(rounded_exponent)
-    digits = [str(digit) for digit in reversed(digit_tuple)]
-    while len(digits) <= abs(exponent):
-        digits.append("0")
-    digits.insert(-exponent, ".")
-    if sign and rounded_d:
-        digits.append("-")
-    number = "".join(reversed(digits))
-    return mark_safe(formats.number_format(number, abs(p), use_l10n=use_l10n, force_grouping=force_grouping))
+        return mark_safe(_localized_number("%d" % int(d), 0, use_l10n, force_grouping))
+    places = abs(p)
+    # Enough precision to keep every integer digit plus the requested places.
+    prec = places + len(digits) + (-exponent if m else exponent) + 1  # type: ignore[operator]  # finite d
+    rounded = d.quantize(_quantum(places), ROUND_HALF_UP, _precision(prec))
+    if not rounded:
+        rounded = rounded.copy_abs()  # no "-0.00"
+    return mark_safe(_localized_number(f"{rounded:f}", places, use_l10n, force_grouping))
+
+
+def _short_float(value: float, arg: Any) -> str | None:
+    """The text for a float that needs no rounding at `arg` (> 0) places: its shortest repr padded
+    with zeros ("7.5" -> "7.50"), which is what rounding its Decimal would give. None otherwise."""
+    try:
+        places = int(arg)
+    except ValueError:
+        return None
+    if places <= 0:
+        return None
+    whole, dot, fraction = repr(value).partition(".")
+    if not dot or len(fraction) > places or "e" in fraction:
+        return None  # inf, nan, exponent notation, or digits to round away
+    if whole == "-0" and not fraction.strip("0"):
+        whole = "0"  # no "-0.00"
+    return whole + "." + fraction.ljust(places, "0")
+
+
+_quanta: dict[int, Decimal] = {}
+_contexts: dict[int, Context] = {}
+
+
+def _quantum(places: int) -> Decimal:
+    quantum = _quanta.get(places)
+    if quantum is None:
+        quantum = _quanta[places] = Decimal(1).scaleb(-places)
+    return quantum
+
+
+def _precision(prec: int) -> Context:
+    context = _contexts.get(prec)
+    if context is None:
+        context = _contexts[prec] = Context(prec=prec)
+    return context
+
+
+@functools.cache
+def _formats() -> Any:
+    from django.utils import formats  # imported on first use (it pulls in translation)
+
+    return formats
+
+
+def _localized_number(number: str, decimal_pos: int, use_l10n: bool, force_grouping: bool) -> str:
+    """formats.number_format() of a plain "-123.45" string; without grouping only the separator changes."""
+    formats = _formats()
+    if force_grouping or (use_l10n and conf_settings().USE_THOUSAND_SEPARATOR):
+        return formats.number_format(number, decimal_pos, use_l10n=use_l10n, force_grouping=force_grouping)
+    if "." not in number:
+        return number
+    separator = formats.get_format("DECIMAL_SEPARATOR", use_l10n=use_l10n)
+    return number if separator == "." else number.replace(".", separator)
 
 
 @register.filter(is_safe=True)
@@ -173,8 +224,19 @@ def stringformat(value: Any, arg: Any) -> str:
 @register.filter(is_safe=True)
 @stringfilter
 def title(value: str) -> str:
-    t = re.sub("([a-z])'([A-Z])", lambda m: m[0].lower(), value.title())
-    return re.sub(r"\d([A-Z])", lambda m: m[0].lower(), t)
+    # str.title() capitalises after an apostrophe or a digit ("They'Re", "1St"): undo those.
+    text = value.title()
+    if "'" in text:
+        text = _apostrophe_capital.sub(_lower_match, text)
+    return _digit_capital.sub(_lower_match, text)
+
+
+_apostrophe_capital = re.compile("([a-z])'([A-Z])")
+_digit_capital = re.compile(r"\d([A-Z])")
+
+
+def _lower_match(match: re.Match) -> str:
+    return match[0].lower()
 
 
 @register.filter(is_safe=True)

@@ -11,6 +11,7 @@ from django.template.exceptions import TemplateSyntaxError
 from django.template.library import Library
 from django.template.nodes import PURE, READS, WRITES, nodelist_effect
 from django.template.smartif import IfParser, Literal
+from django.utils.safestring import SafeData
 
 register = Library()
 
@@ -225,6 +226,11 @@ class CycleNode(Node):
 
     def compile(self, frame: Any) -> None:
         node = frame.const(self, "cycle")
+        literals = tuple(var.var for var in self.cyclevars if not var.is_var and not var.filters)
+        if not self.variable_name and len(literals) == len(self.cyclevars):
+            if all(isinstance(text, SafeData) for text in literals):  # quoted literals: output as is
+                frame.write_expr("%s[%s.next_index(context)]" % (frame.const(literals, "cyc"), node))
+                return
         index, value = frame.temp("i"), frame.temp("v")
         frame.emit("%s = %s.next_index(context)" % (index, node))
         for number, var in enumerate(self.cyclevars):
@@ -465,6 +471,9 @@ class ForNode(Node):
             if use_forloop
             else "for %s in %s:" % (target, iterable)
         )
+        if effect < WRITES and frame.scope.hoist is None:
+            # The body changes no context variable: it reads outer names once, before the loop.
+            frame.hoist_here()
         frame.emit(header)
         with frame.indented(python_block=True):
             if use_forloop:

@@ -71,7 +71,9 @@ class Node:
 
     def effect(self) -> int:
         if not is_native(self):
-            return max(getattr(self, "context_effect", WRITES), READS)
+            # An opaque tag renders its children itself: their writes ({% cycle ... as %} inside
+            # {% language %}) count as its own.
+            return max(getattr(self, "context_effect", WRITES), READS, self.child_effect())
         return max(self.context_effect, self.child_effect())
 
     def compile(self, frame: Frame) -> None:

@@ -108,7 +108,9 @@ class Parser:
         return e
 
     def invalid_block_tag(self, token: Token, command: str, parse_until: Any = None) -> NoReturn:
-        hint = self._did_you_mean(command)
+        # A misplaced closer of a known tag ("endfor" inside an if) is not a typo of that tag.
+        misplaced_closer = command.startswith("end") and command[3:] in self.tags
+        hint = "" if misplaced_closer else self._did_you_mean(command)
         if parse_until:
             expected = _text_list(["'%s'" % p for p in parse_until], "or")
             message = (

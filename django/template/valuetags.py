@@ -199,17 +199,24 @@ def regroup(parser: Any, token: Any) -> Node:
 
 
 # -- url ---------------------------------------------------------------------------------------
-def _reverse(context: Any, view_name: Any, args: list, kwargs: dict, asvar: bool) -> str:
-    from django.urls import NoReverseMatch, reverse
+_url_api: Any = None
 
-    request = context.get("request") if hasattr(context, "get") else None
-    current_app = getattr(getattr(context, "request", request), "current_app", None)
+
+def _reverse(context: Any, view_name: Any, args: list, kwargs: dict, asvar: bool) -> str:
+    """reverse() for {% url %}, in the current application of a RequestContext's request."""
+    global _url_api
+    if _url_api is None:  # django.urls is imported on first use, not with the template engine
+        from django.urls import NoReverseMatch, reverse
+
+        _url_api = reverse, NoReverseMatch
+    reverse, no_match = _url_api
+    request = getattr(context, "request", None)
+    current_app = getattr(request, "current_app", None)
     if current_app is None:
-        match = getattr(getattr(context, "request", request), "resolver_match", None)
-        current_app = getattr(match, "namespace", None)
+        current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
     try:
         return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-    except NoReverseMatch:
+    except no_match:
         if not asvar:
             raise
         return ""

@@ -114,11 +114,16 @@ class Variable:
 
 
 def translate_literal(value: Any, message_context: str | None) -> Any:
+    """The lazy translation of a template string: "%" doubled as in extracted message ids, and a
+    safe (literal) source string stays safe once translated."""
     from django.utils.translation import gettext_lazy, pgettext_lazy
 
+    msgid = value.replace("%", "%%")
+    if isinstance(value, SafeData):
+        msgid = mark_safe(msgid)
     if message_context:
-        return pgettext_lazy(message_context, value)
-    return gettext_lazy(value)
+        return pgettext_lazy(message_context, msgid)
+    return gettext_lazy(msgid)
 
 
 class FilterExpression:

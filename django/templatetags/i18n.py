@@ -109,10 +109,14 @@ class TranslateNode(Node):
             self.filter_expression.var.message_context = self.message_context.resolve(context)
         output = self.filter_expression.resolve(context)
         value = render_value_in_context(output, context)
-        # Translated text may not be safe; keep it safe only if the source literal was.
+        # Message ids double "%" (see translate_literal); the output has single ones. Escaped
+        # or literal text stays safe through the replacement.
         is_safe = isinstance(value, SafeData)
+        value = value.replace("%%", "%")
+        if is_safe:
+            value = mark_safe(value)
         if self.asvar:
-            context[self.asvar] = mark_safe(value) if is_safe else value
+            context[self.asvar] = value
             return ""
         return value
 

@@ -105,9 +105,27 @@ class TransactionTestCase(SimpleTestCase):
                 self._reset_sequences(db_name)
             serialized = getattr(connections[db_name], "_test_serialized_contents", None)
             if self.serialized_rollback and serialized:
-                connections[db_name].creation.deserialize_db_from_string(serialized)
+                self._restore_serialized(db_name, serialized)
             if self.fixtures:
                 call_command("loaddata", *self.fixtures, verbosity=0, database=db_name)
+
+    def _restore_serialized(self, db_name: str, serialized: str) -> None:
+        """Bring back the rows the test database had after migrate.
+
+        A TransactionTestCase without serialized_rollback that ran before lets ``post_migrate``
+        recreate rows (content types, permissions) under new primary keys; loading the snapshot
+        on top of them would break their unique constraints, so the tables are emptied first.
+        """
+        from django.apps import apps
+
+        if self.available_apps is not None:
+            apps.unset_available_apps()
+        try:
+            call_command("flush", verbosity=0, interactive=False, database=db_name, inhibit_post_migrate=True)
+            connections[db_name].creation.deserialize_db_from_string(serialized)
+        finally:
+            if self.available_apps is not None:
+                apps.set_available_apps(self.available_apps)
 
     def _post_teardown(self) -> None:
         try:

@@ -8,23 +8,61 @@ from functools import wraps
 from typing import Any
 
 
+class _ClassSkip:
+    """A lazy ``__unittest_skip__`` for a class: unittest reads it as each test runs, so every test
+    of the class is reported as skipped (and setUpClass is not run) once the databases exist."""
+
+    def __init__(self, inherited: Any) -> None:
+        self.inherited = inherited
+        self.conditions: list[tuple[Callable[[], bool], str, str]] = []
+
+    def triggered(self, owner: Any) -> str | None:
+        """The reason of the first condition that applies to ``owner``, if any."""
+        inherited = self.inherited
+        if isinstance(inherited, _ClassSkip):
+            reason = inherited.triggered(owner)
+            if reason is not None:
+                return reason
+        elif inherited:
+            return getattr(owner, "__unittest_skip_why__", "") or "skipped"
+        for condition, reason, name in self.conditions:
+            if _check(owner, condition, name):
+                return reason
+        return None
+
+    def __get__(self, instance: Any, owner: Any) -> bool:
+        return self.triggered(owner) is not None
+
+
+class _ClassSkipReason:
+    def __get__(self, instance: Any, owner: Any) -> str:
+        for klass in owner.__mro__:
+            skip = klass.__dict__.get("__unittest_skip__")
+            if isinstance(skip, _ClassSkip):
+                return skip.triggered(owner) or ""
+        return ""
+
+
 def _deferred_skip(condition: Callable[[], bool], reason: str, name: str) -> Callable:
     """Skip when ``condition()`` is true, evaluated when the test runs (the databases exist then)."""
 
     def decorator(test_item: Any) -> Any:
         if isinstance(test_item, type) and issubclass(test_item, unittest.TestCase):
-            skip_class = test_item
-
-            original = skip_class.setUpClass.__func__  # type: ignore[attr-defined]
-
-            @classmethod  # type: ignore[misc]
-            def setUpClass(cls: Any) -> None:
-                if _check(cls, condition, name):
-                    raise unittest.SkipTest(reason)
-                original(cls)
-
-            skip_class.setUpClass = setUpClass  # type: ignore[assignment]
-            return skip_class
+            skip = test_item.__dict__.get("__unittest_skip__")
+            if not isinstance(skip, _ClassSkip):
+                inherited = next(
+                    (
+                        k.__dict__["__unittest_skip__"]
+                        for k in test_item.__mro__
+                        if "__unittest_skip__" in k.__dict__
+                    ),
+                    False,
+                )
+                skip = _ClassSkip(inherited)
+                test_item.__unittest_skip__ = skip  # type: ignore[attr-defined]
+                test_item.__unittest_skip_why__ = _ClassSkipReason()  # type: ignore[attr-defined]
+            skip.conditions.append((condition, reason, name))
+            return test_item
         if isinstance(test_item, type):
             raise TypeError(f"{name} cannot be used on {test_item.__qualname__} as it doesn't allow queries")
 

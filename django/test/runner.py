@@ -207,14 +207,16 @@ class DiscoverRunner:
             dest="test_name_patterns",
             help="Only run test methods and classes that match the pattern or substring. Can be used multiple times. Same as unittest -k option.",
         )
-        parser.add_argument(
-            "--durations",
-            dest="durations",
-            type=int,
-            default=None,
-            metavar="N",
-            help="Show the N slowest test cases (N=0 for all).",
-        )
+        if sys.version_info >= (3, 12):
+            # unittest reports durations only from Python 3.12 on; before, the option doesn't exist.
+            parser.add_argument(
+                "--durations",
+                dest="durations",
+                type=int,
+                default=None,
+                metavar="N",
+                help="Show the N slowest test cases (N=0 for all).",
+            )
 
     # -- phases ----------------------------------------------------------------------------
 
@@ -300,10 +302,9 @@ class DiscoverRunner:
             if declared == "__all__":
                 return set(connections)
             aliases.update(declared)
-        if self.verbosity >= 2:
-            self.log(
-                f"Skipping setup of unused database(s): {', '.join(sorted(set(connections) - aliases))}."
-            )
+        unused = sorted(set(connections) - aliases)
+        if unused and self.verbosity >= 2:
+            self.log(f"Skipping setup of unused database(s): {', '.join(unused)}.")
         return aliases
 
     def setup_databases(self, **kwargs: Any) -> list:

@@ -157,6 +157,7 @@ class SimpleTestCase(FormAssertionsMixin, unittest.TestCase):
             getattr(self, self._testMethodName), "__unittest_skip__", False
         )
         if not skipped:
+            self._wrap_async_test_method()
             try:
                 self._pre_setup()
             except Exception:
@@ -170,6 +171,14 @@ class SimpleTestCase(FormAssertionsMixin, unittest.TestCase):
         if not skipped:
             self._post_teardown()
         return outcome
+
+    def _wrap_async_test_method(self) -> None:
+        # unittest would only create the coroutine; run ``async def`` tests in an event loop.
+        from asgiref.sync import async_to_sync, iscoroutinefunction
+
+        method = getattr(self, self._testMethodName)
+        if iscoroutinefunction(method):
+            setattr(self, self._testMethodName, async_to_sync(method))
 
     def _pre_setup(self) -> None:
         self.client = self.client_class()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from asyncio.events import _get_running_loop
 from typing import Any
 
 from asgiref.local import Local
@@ -53,6 +55,9 @@ class BaseConnectionHandler:
     def __init__(self, settings: dict | None = None) -> None:
         self._settings = settings
         self._connections = Local(self.thread_critical)
+        # Until some thread makes a connection, all(initialized_only=True) (run by the request
+        # signals on every request) has nothing to look up in the per-thread storage.
+        self._made_any = False
 
     @cached_property
     def settings(self) -> dict:
@@ -76,10 +81,12 @@ class BaseConnectionHandler:
             if alias not in self.settings:
                 raise self.exception_class(f"The connection '{alias}' doesn't exist.")
         conn = self.create_connection(alias)
+        self._made_any = True
         setattr(self._connections, alias, conn)
         return conn
 
     def __setitem__(self, key: str, value: Any) -> None:
+        self._made_any = True
         setattr(self._connections, key, value)
 
     def __delitem__(self, key: str) -> None:
@@ -92,9 +99,21 @@ class BaseConnectionHandler:
         """The connections for every alias (only the ones already made if asked)."""
         if not initialized_only:
             return [self[alias] for alias in self]
-        local = self._connections
-        made = (getattr(local, alias, None) for alias in self.settings)
-        return [conn for conn in made if conn is not None]
+        if not self._made_any:
+            return []
+        local: Any = self._connections
+        if self.thread_critical:
+            # What the Local would pick itself on every attribute access (at the cost of a raised
+            # exception each time), read once: the per-request signals call this.
+            storage = getattr(local, "_storage", None)
+            if isinstance(storage, threading.local) and _get_running_loop() is None:
+                local = storage
+        made = []
+        for alias in self.settings:
+            conn = getattr(local, alias, None)
+            if conn is not None:
+                made.append(conn)
+        return made
 
     def close_all(self) -> None:
         for conn in self.all(initialized_only=True):

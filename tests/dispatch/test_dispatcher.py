@@ -262,3 +262,73 @@ def test_receiver_decorator_with_one_or_many_signals():
 
     assert first.send(sender=None) == [(one, 1), (both, 2)]
     assert second.send(sender=None) == [(both, 2)]
+
+
+class _Sender:
+    pass
+
+
+def test_receivers_for_any_sender_are_remembered_until_the_receivers_change():
+    signal = Signal()
+    calls = []
+
+    def everyone(**kwargs):
+        calls.append(("everyone", kwargs["sender"]))
+
+    def only_first(**kwargs):
+        calls.append(("only_first", kwargs["sender"]))
+
+    first, second = _Sender(), _Sender()
+    signal.connect(everyone)
+    signal.send(sender=first)
+    signal.send(sender=second)
+    # A receiver bound to one sender ends the "same receivers for every sender" shortcut.
+    signal.connect(only_first, sender=first)
+    signal.send(sender=first)
+    signal.send(sender=second)
+    assert calls == [
+        ("everyone", first),
+        ("everyone", second),
+        ("everyone", first),
+        ("only_first", first),
+        ("everyone", second),
+    ]
+    signal.disconnect(only_first, sender=first)
+    calls.clear()
+    signal.send(sender=first)
+    assert calls == [("everyone", first)]
+
+
+def test_replacing_the_receivers_list_is_honoured():
+    signal = Signal()
+    calls = []
+
+    def handler(**kwargs):
+        calls.append(1)
+
+    signal.connect(handler)
+    signal.send(sender=None)
+    saved = signal.receivers
+    signal.receivers = []
+    assert signal.send(sender=None) == []
+    signal.receivers = saved
+    signal.send(sender=None)
+    assert calls == [1, 1]
+
+
+def test_dead_weak_receiver_is_dropped_after_the_shortcut_was_built():
+    signal = Signal()
+
+    def make():
+        def temporary(**kwargs):
+            return "alive"
+
+        return temporary
+
+    temporary = make()
+    signal.connect(temporary)
+    assert [r for _, r in signal.send(sender=None)] == ["alive"]
+    del temporary
+    gc.collect()
+    assert signal.send(sender=None) == []
+    assert signal.receivers == []

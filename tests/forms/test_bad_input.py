@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,6 +34,10 @@ FIELDS = [
     forms.JSONField(),
     forms.FileField(),
     forms.SplitDateTimeField(),
+    forms.TypedMultipleChoiceField(choices=[("1", "1"), ("2", "2")], coerce=int),
+    forms.FilePathField(path=str(Path(forms.__file__).parent), match=r".*\.py$"),
+    forms.ComboField(fields=[forms.CharField(max_length=20), forms.EmailField()]),
+    forms.MultiValueField(fields=[forms.IntegerField(), forms.DateField()], require_all_fields=False),
 ]
 
 HOSTILE = st.one_of(
@@ -77,3 +83,49 @@ def test_form_cleaned_data_holds_only_clean_values(data):
         assert name not in form.errors
         assert form.fields[name].clean(form.fields[name].widget.value_from_datadict(data, {}, name)) == value
     form.as_div()  # rendering invalid input never fails either
+
+
+HOSTILE_KEYS = st.one_of(
+    HOSTILE,
+    st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.sampled_from(["1; DROP TABLE x", "1 OR 1=1", "0x10", "-0", "1.0", " 1 ", "\u0661"]),
+)
+
+
+@pytest.fixture
+def authors(connection, create_tables, monkeypatch):
+    """Two authors on the database under test (ModelChoiceField queries go there)."""
+    from django.db import router
+
+    from .formsapp.models import Author, Book, Tag
+    from .test_models import _Pin
+
+    monkeypatch.setattr(router, "routers", [_Pin(connection.alias)])
+    create_tables(Author, Tag, Book)
+    return [Author.objects.create(name="Ann"), Author.objects.create(name="Bob")]
+
+
+def test_model_choice_fields_refuse_hostile_keys_with_validation_error(authors):
+    """Out-of-range integers, SQL-looking text, lists and odd digits never reach the caller as a
+    database error: each value is a choice or a ValidationError, on every database."""
+    from .formsapp.models import Author
+
+    single = forms.ModelChoiceField(Author.objects.all())
+    several = forms.ModelMultipleChoiceField(Author.objects.all())
+    by_name = forms.ModelChoiceField(Author.objects.all(), to_field_name="name")
+
+    @settings(max_examples=60, deadline=None)
+    @given(value=HOSTILE_KEYS)
+    def check(value):
+        for field in (single, several, by_name):
+            try:
+                cleaned = field.clean(value)
+            except ValidationError:
+                continue
+            chosen = list(cleaned) if field is several else [cleaned]
+            assert all(isinstance(author, Author) for author in chosen)
+
+    check()
+    assert single.clean(str(authors[0].pk)) == authors[0]
+    assert list(several.clean([str(a.pk) for a in authors])) == authors
+    assert by_name.clean("Bob") == authors[1]

@@ -66,3 +66,75 @@ def test_delete_view_confirms_then_deletes(client):
     response = client.post("/authors/%s/delete/" % author.pk)
     assert response.status_code == 302 and response["Location"] == "/authors/"
     assert not Author.objects.exists()
+
+
+@pytest.fixture
+def messages_client(client):
+    """The same client with the session and message middleware (cookie storage through fallback)."""
+    from django.test import override_settings
+
+    middleware = [
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+    ]
+    with override_settings(MIDDLEWARE=middleware):
+        yield client
+
+
+def read_messages(client, response) -> list[str]:
+    """The messages the next request would see, read the documented way (get_messages)."""
+    from django.contrib.messages import get_messages
+
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_form_view_kwargs_prefix_and_initial_reach_the_form(messages_client):
+    """get_form_kwargs() adds to the defaults (initial, prefix, data); prefix renames the inputs."""
+    page = messages_client.get("/greet/?greeting=Howdy")
+    body = page.content.decode()
+    assert body.startswith("Howdy|")
+    form = page.context["form"]
+    assert form.prefix == "g" and form.initial == {"name": "World"} and not form.is_bound
+    assert 'name="g-name"' in body and 'value="World"' in body
+    ignored = messages_client.post("/greet/", {"name": "no prefix"})
+    assert ignored.status_code == 200 and ignored.context["form"].errors == {
+        "name": ["This field is required."]
+    }
+
+
+def test_success_message_mixin_adds_a_message_on_success_only(messages_client):
+    invalid = messages_client.post("/greet/", {"g-name": ""})
+    assert invalid.status_code == 200 and read_messages(messages_client, invalid) == []
+    valid = messages_client.post("/greet/", {"g-name": "Ann & Bob"})
+    assert valid.status_code == 302 and valid["Location"] == "/greeted/"
+    assert read_messages(messages_client, valid) == ["Hello Ann & Bob!"]
+
+
+def test_success_message_can_use_the_saved_object(messages_client):
+    response = messages_client.post("/authors/new-with-message/", {"name": "Cy"})
+    author = Author.objects.get(name="Cy")
+    assert response["Location"] == f"/authors/{author.pk}/"
+    assert read_messages(messages_client, response) == [f"Cy was created as #{author.pk}"]
+
+
+def test_delete_view_with_a_form_deletes_only_when_it_is_valid(client):
+    """DeleteView's form (4.0+): an invalid form re-renders the confirmation page and keeps the row."""
+    author = Author.objects.create(name="Dee")
+    refused = client.post(f"/authors/{author.pk}/checked-delete/", {})
+    assert refused.status_code == 200 and "Tick the box to delete." in refused.content.decode()
+    assert Author.objects.filter(pk=author.pk).exists()
+    done = client.post(f"/authors/{author.pk}/checked-delete/", {"confirm": "on"})
+    assert done.status_code == 302 and done["Location"] == "/authors/Dee/gone/"
+    assert not Author.objects.filter(pk=author.pk).exists()
+
+
+def test_update_view_invalid_post_keeps_the_object_and_shows_errors(client):
+    Author.objects.create(name="Taken")
+    author = Author.objects.create(name="Eve")
+    response = client.post(f"/authors/{author.pk}/edit/", {"name": "Taken", "email": "not-an-email"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["name"] == ["Author with this Name already exists."]
+    assert errors["email"] == ["Enter a valid email address."]
+    author.refresh_from_db()
+    assert author.name == "Eve"

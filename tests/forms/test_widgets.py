@@ -224,3 +224,45 @@ def test_media_order_conflict_warns():
     """Two media lists in opposite orders raise MediaOrderConflictWarning."""
     with pytest.warns(forms.MediaOrderConflictWarning):
         (forms.Media(js=["a.js", "b.js"]) + forms.Media(js=["b.js", "a.js"]))._js
+
+
+HOSTILE_TEXT = "\"><script>alert(1)</script>&'"
+CHOICES = [(HOSTILE_TEXT, HOSTILE_TEXT), ("group" + HOSTILE_TEXT, [(HOSTILE_TEXT + "2", HOSTILE_TEXT)])]
+EVERY_WIDGET = [
+    (forms.TextInput, HOSTILE_TEXT), (forms.NumberInput, HOSTILE_TEXT), (forms.EmailInput, HOSTILE_TEXT),
+    (forms.URLInput, HOSTILE_TEXT), (forms.ColorInput, HOSTILE_TEXT), (forms.SearchInput, HOSTILE_TEXT),
+    (forms.TelInput, HOSTILE_TEXT), (forms.HiddenInput, HOSTILE_TEXT), (forms.DateInput, HOSTILE_TEXT),
+    (forms.DateTimeInput, HOSTILE_TEXT), (forms.TimeInput, HOSTILE_TEXT), (forms.Textarea, HOSTILE_TEXT),
+    (forms.CheckboxInput, HOSTILE_TEXT), (forms.FileInput, HOSTILE_TEXT),
+    (forms.ClearableFileInput, HOSTILE_TEXT), (forms.MultipleHiddenInput, [HOSTILE_TEXT, HOSTILE_TEXT]),
+    (forms.SplitDateTimeWidget, [HOSTILE_TEXT, HOSTILE_TEXT]),
+    (forms.SplitHiddenDateTimeWidget, [HOSTILE_TEXT, HOSTILE_TEXT]), (forms.SelectDateWidget, HOSTILE_TEXT),
+    (forms.NullBooleanSelect, HOSTILE_TEXT),
+    (lambda attrs: forms.PasswordInput(attrs=attrs, render_value=True), HOSTILE_TEXT),
+    (lambda attrs: forms.Select(attrs=attrs, choices=CHOICES), HOSTILE_TEXT),
+    (lambda attrs: forms.SelectMultiple(attrs=attrs, choices=CHOICES), [HOSTILE_TEXT]),
+    (lambda attrs: forms.RadioSelect(attrs=attrs, choices=CHOICES), HOSTILE_TEXT),
+    (lambda attrs: forms.CheckboxSelectMultiple(attrs=attrs, choices=CHOICES), [HOSTILE_TEXT]),
+    (lambda attrs: forms.MultiWidget([forms.TextInput(), forms.Select(choices=CHOICES)], attrs=attrs),
+     [HOSTILE_TEXT, HOSTILE_TEXT]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "make, value", EVERY_WIDGET, ids=lambda p: getattr(p, "__name__", None) if callable(p) else "v"
+)
+def test_every_widget_escapes_values_labels_and_attrs(make, value):
+    """No widget lets a value, a choice label/value or an attribute break out of its markup."""
+    from django.test.html import parse_html
+
+    widget = make({"title": HOSTILE_TEXT})
+    html = widget.render("name" + HOSTILE_TEXT, value)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+    def element_names(node):
+        if isinstance(node, str):
+            return []
+        own = [node.name] if getattr(node, "name", None) else []
+        return own + [name for child in node.children for name in element_names(child)]
+
+    assert "script" not in element_names(parse_html(html))  # the text stayed text and attribute values

@@ -414,3 +414,43 @@ class TestJsonResponse:
                 return "custom"
 
         assert JsonResponse({"x": object()}, encoder=Enc).content == b'{"x": "custom"}'
+
+
+def test_header_fast_paths_keep_the_checks():
+    from django.http.responseheaders import ResponseHeaders
+
+    response = HttpResponse()
+    response["X-Plain"] = "value"
+    response["x-plain"] = "again"  # same header, case-insensitively; the last spelling is kept
+    assert list(response.items())[-1] == ("x-plain", "again")
+    assert response.get("X-PLAIN") == "again" and response.get("missing", "d") == "d"
+    response["X-Tab"] = "a\tb"  # not printable, still a valid value
+    assert response["x-tab"] == "a\tb"
+    response["X-Latin"] = "caf\xe9"
+    assert response["X-Latin"] == "caf\xe9"
+    response["X-Utf"] = "\u2603"
+    assert response["X-Utf"].startswith("=?utf-8?")
+    for bad in ("a\nb", "a\rb", b"a\nb"):
+        with pytest.raises(BadHeaderError):
+            response["X-Bad"] = bad
+    for bad_name in ("X-\nEvil", "X-\u2603"):
+        with pytest.raises((BadHeaderError, UnicodeError)):
+            response[bad_name] = "v"
+        assert bad_name not in response.headers
+    response[b"X-Bytes"] = b"bytes"
+    assert response["X-Bytes"] == "bytes"
+    response["X-Number"] = 5
+    assert response["X-Number"] == "5"
+    assert ("X-Number", "5") in response.items()
+
+    prepared = [ResponseHeaders.prepare("X-Default", "one"), ResponseHeaders.prepare("X-Plain", "no")]
+    response.headers.set_defaults(prepared)
+    assert response["X-Default"] == "one" and response["X-Plain"] == "again"
+    with pytest.raises(BadHeaderError):
+        ResponseHeaders.prepare("X-Default", "a\r\nSet-Cookie: x=1")
+
+
+def test_unknown_status_code_has_a_reason_phrase():
+    assert HttpResponse(status=299).reason_phrase == "Unknown Status Code"
+    assert HttpResponse(status=418).reason_phrase == "I'm a Teapot"
+    assert HttpResponse(status=200, reason="Fine").reason_phrase == "Fine"

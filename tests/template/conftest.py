@@ -32,13 +32,27 @@ def make_engine(templates: dict[str, str] | None = None, **options: Any) -> Engi
 
 
 def render(
-    source: str, context: dict | None = None, templates: dict[str, str] | None = None, **options: Any
+    source: str,
+    context: dict | None = None,
+    templates: dict[str, str] | None = None,
+    *,
+    twice: bool = True,
+    **options: Any,
 ) -> str:
     templates = dict(templates or {})
     templates["__main__"] = source
     engine = make_engine(templates, **options)
     autoescape = options.get("autoescape", True)
-    return engine.get_template("__main__").render(Context(context or {}, autoescape=autoescape))
+    first = engine.get_template("__main__").render(Context(dict(context or {}), autoescape=autoescape))
+    if not twice:  # output that changes on each render (random text, counters)
+        return first
+    # The second render comes from the cached loader (the default): a compiled template is
+    # reused across renders and must keep no state from the first one.
+    cached = engine.get_template("__main__")
+    assert cached is engine.get_template("__main__")
+    again = cached.render(Context(dict(context or {}), autoescape=autoescape))
+    assert again == first, "a template rendered from the cache gave another output"
+    return again
 
 
 def expected_for(expected: Any, option: str) -> Any:

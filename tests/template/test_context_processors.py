@@ -76,3 +76,31 @@ def test_csp_nonce_from_middleware():
     ContentSecurityPolicyMiddleware(lambda r: None).process_request(request)
     nonce = render_with_request("{{ csp_nonce }}", request)
     assert len(nonce) >= 16 and nonce == str(request._csp_nonce)
+
+
+def test_auth_processor_gives_user_and_perms():
+    """django.contrib.auth's processor: `user` (AnonymousUser without a login) and `perms`."""
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    engine = Engine(context_processors=["django.contrib.auth.context_processors.auth"])
+    source = (
+        "{{ user.is_authenticated }}|{{ user.username }}|"
+        "{% if perms.auth.add_user %}y{% else %}n{% endif %}{% if 'auth' in perms %}y{% else %}n{% endif %}"
+    )
+    assert engine.from_string(source).render(RequestContext(request)) == "False||nn"
+
+
+def test_messages_processor_lists_escaped_messages_and_levels():
+    from django.contrib import messages
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    request = RequestFactory().get("/")
+    request._messages = CookieStorage(request)
+    messages.info(request, "<hi>")
+    messages.error(request, "bad", extra_tags="x")
+    engine = Engine(context_processors=["django.contrib.messages.context_processors.messages"])
+    source = "{% for m in messages %}[{{ m }}|{{ m.tags }}|{{ m.level }}]{% endfor %}{{ DEFAULT_MESSAGE_LEVELS.ERROR }}"
+    out = engine.from_string(source).render(RequestContext(request))
+    assert out == "[&lt;hi&gt;|info|20][bad|x error|40]40"

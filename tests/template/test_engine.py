@@ -293,6 +293,58 @@ class TestTemplateResponse:
             response = TemplateResponse(request, "hello.html", {"name": "r"}, status=201).render()
             assert response.status_code == 201 and response.content.startswith(b"Hello r<input")
 
+    def test_resolve_template_and_context_are_extension_points(self, template_dirs):
+        """A subclass may pick the template and shape the context; `using` picks the engine."""
+
+        class Picky(SimpleTemplateResponse):
+            def resolve_template(self, template):
+                return super().resolve_template("only2.html" if template == "pick" else template)
+
+            def resolve_context(self, context):
+                context = dict(context or {})
+                return {**context, "name": context.get("name", "").upper()}
+
+        templates = django_templates([template_dirs[0]]) + [
+            {**django_templates([template_dirs[1]])[0], "NAME": "second"}
+        ]
+        with override_settings(TEMPLATES=templates):
+            assert Picky("pick").render().content == b"only in two"
+            assert Picky("hello.html", {"name": "ann"}).render().content == b"Hello ANN"
+            response = SimpleTemplateResponse("hello.html", {"name": "x"}, using="second")
+            assert response.rendered_content == "second" and not response.is_rendered
+            response.template_name = "only2.html"
+            assert response.render().content == b"only in two"
+
+    def test_template_rendered_signal_names_every_template(self, template_dirs):
+        """With test instrumentation on, each rendered template (parents and includes too) is sent."""
+        from django.test.signals import template_rendered
+        from django.test.utils import instrument_template_render
+
+        instrument_template_render()
+        engine = Engine(
+            loaders=[
+                (
+                    "django.template.loaders.locmem.Loader",
+                    {
+                        "child": "{% extends 'base' %}{% block b %}{% include 'inc' %}{% endblock %}",
+                        "base": "[{% block b %}{% endblock %}]",
+                        "inc": "{{ v }}",
+                    },
+                )
+            ]
+        )
+        seen = []
+
+        def record(sender, template, context, **kwargs):
+            seen.append((template.name, context.get("v")))
+
+        template_rendered.connect(record)
+        try:
+            assert engine.get_template("child").render(Context({"v": "x"})) == "[x]"
+        finally:
+            template_rendered.disconnect(record)
+        assert seen == [("child", "x"), ("base", "x"), ("inc", "x")]
+
 
 class TestBackendChecks:
     def test_string_if_invalid_must_be_a_string(self):

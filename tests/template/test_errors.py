@@ -197,3 +197,25 @@ def test_generated_source_is_released_with_the_template():
     del template
     gc.collect()
     assert filename not in linecache.cache
+
+
+@pytest.mark.parametrize(
+    "source,message",
+    [
+        (
+            "{% if a %}{% endfor %}",
+            "Invalid block tag on line 1: 'endfor', expected 'elif', 'else' or 'endif'. "
+            "Did you forget to register or load this tag?",
+        ),
+        (
+            "{% block a %}{% endblock b %}",
+            "Invalid block tag on line 1: 'endblock', expected 'endblock' or 'endblock a'. "
+            "Did you forget to register or load this tag?",
+        ),
+    ],
+)
+def test_misplaced_closer_gets_no_spelling_hint(source, message):
+    """A closer of a known tag in the wrong place is not offered a 'Did you mean' for its opener."""
+    with pytest.raises(TemplateSyntaxError) as info:
+        render(source)
+    assert str(info.value) == message

@@ -83,6 +83,27 @@ FILTER_CASES = [
     ("floatformat-zero", "{{ 39.56|floatformat:'0' }}|{{ -0.4|floatformat:'0' }}", {}, "40|0"),
     ("floatformat-grouping", "{{ 34232.34|floatformat:'2g' }}", {}, "34,232.34"),
     ("floatformat-bad", "[{{ 'abc'|floatformat }}]", {}, "[]"),
+    (
+        "floatformat-half-up",
+        "{{ 2.675|floatformat:2 }}|{{ 1.005|floatformat:2 }}|{{ 2.675|floatformat }}|{{ 3|floatformat:2 }}",
+        {},
+        "2.68|1.01|2.7|3.00",
+    ),
+    ("floatformat-negative-zero", "{{ v|floatformat:2 }}|{{ v|floatformat }}", {"v": -0.0001}, "0.00|0.0"),
+    (
+        "floatformat-floats",
+        "{{ a|floatformat:2 }}|{{ b|floatformat:3 }}|{{ c|floatformat:2 }}|{{ d|floatformat:'2g' }}|{{ e|floatformat:1 }}",
+        {"a": 7.5, "b": -0.0, "c": 1e-05, "d": 1234567.5, "e": 0.05},
+        "7.50|0.000|0.00|1,234,567.50|0.1",
+    ),
+    ("floatformat-unlocalized", "{{ 1234.5|floatformat:'2u' }}", {}, "1234.50"),
+    # Absurd magnitudes come back unchanged instead of a 400-digit string.
+    (
+        "floatformat-huge",
+        "{{ '1e400'|floatformat:2 }}|{{ '1e-200'|floatformat }}|{{ '1e199'|floatformat:'0'|length }}",
+        {},
+        "1e400|1e-200|200",
+    ),
     ("get_digit", "{{ 123456|get_digit:2 }}{{ 12|get_digit:5 }}{{ 'x'|get_digit:1 }}", {}, "50x"),
     (
         "iriencode",

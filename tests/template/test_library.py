@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from django import template
 from django.template import Context, TemplateSyntaxError
 from django.template.defaultfilters import stringfilter
 from django.utils.safestring import mark_safe
-from tests.template.conftest import make_engine
+from tests.template.conftest import ENGINE_OPTIONS, expected_for, make_engine
 
 register = template.Library()
 
@@ -55,6 +57,11 @@ def box(content, css="plain"):
 @register.simple_block_tag(takes_context=True, end_name="stop")
 def upper_block(context, content):
     return content.upper() + context.get("suffix", "")
+
+
+@register.filter(expects_localtime=True)
+def hour(value):
+    return value.strftime("%H:%M %Z")
 
 
 @register.inclusion_tag("item.html")
@@ -137,12 +144,34 @@ def render_lib(source, context=None, **options):
 CASES = [
     ("filter", "{{ 3|double }}", {}, "6"),
     ("filter-named-safe", "{{ v|shout }}", {"v": mark_safe("<a>")}, "<A>!"),
-    ("filter-named-unsafe-input", "{{ v|shout }}", {"v": "<a>"}, "&lt;A&gt;!"),
-    ("filter-needs-autoescape", "{{ v|wrap_b }}", {"v": "<"}, "<b>&lt;</b>"),
+    (
+        "filter-named-unsafe-input",
+        "{{ v|shout }}",
+        {"v": "<a>"},
+        {"default": "&lt;A&gt;!", "no_autoescape": "<A>!"},
+    ),
+    (
+        "filter-needs-autoescape",
+        "{{ v|wrap_b }}",
+        {"v": "<"},
+        {"default": "<b>&lt;</b>", "no_autoescape": "<b><</b>"},
+    ),
+    # expects_localtime: an aware datetime reaches the filter in the current time zone.
+    (
+        "filter-expects-localtime",
+        "{% load tz %}{{ d|hour }}|{% timezone 'Asia/Tokyo' %}{{ d|hour }}{% endtimezone %}",
+        {"d": datetime.datetime(2024, 6, 1, 12, 0, tzinfo=datetime.UTC)},
+        "12:00 UTC|21:00 JST",
+    ),
     ("simple-tag", "{% plus 1 2 %}", {}, "1+2=3"),
     ("simple-tag-defaults", "{% plus 1 %}", {}, "1+10=11"),
     ("simple-tag-kwargs", "{% plus a b=x sep='-' %}", {"a": 1, "x": 2}, "1-2=3"),
-    ("simple-tag-escapes", "{% raw_html %}", {}, "&lt;i&gt;x&lt;/i&gt;"),
+    (
+        "simple-tag-escapes",
+        "{% raw_html %}",
+        {},
+        {"default": "&lt;i&gt;x&lt;/i&gt;", "no_autoescape": "<i>x</i>"},
+    ),
     ("simple-tag-as", "{% plus 1 1 as r %}<{{ r }}>", {}, "<1+1=2>"),
     ("simple-tag-context", "{% who 'hi' %}", {"user": "ann"}, "hi ann"),
     ("simple-tag-in-loop", "{% for i in l %}{% plus i 1 %} {% endfor %}", {"l": [1, 2]}, "1+1=2 2+1=3 "),
@@ -150,10 +179,15 @@ CASES = [
         "simple-block-tag",
         "{% box css='x' %}in {{ v }}{% endbox %}",
         {"v": "<"},
-        '<div class="x">in &lt;</div>',
+        {"default": '<div class="x">in &lt;</div>', "no_autoescape": '<div class="x">in <</div>'},
     ),
     ("simple-block-tag-context", "{% upper_block %}a{{ v }}{% stop %}", {"v": "b", "suffix": "!"}, "AB!"),
-    ("inclusion-tag", "{% show_item v %}", {"v": "<x>"}, "<li>&lt;x&gt;</li>"),
+    (
+        "inclusion-tag",
+        "{% show_item v %}",
+        {"v": "<x>"},
+        {"default": "<li>&lt;x&gt;</li>", "no_autoescape": "<li><x></li>"},
+    ),
     (
         "inclusion-takes-context",
         "{% show_user %}",
@@ -174,14 +208,21 @@ CASES = [
         {"a": 0, "l": [1, 2]},
         "001120",
     ),
-    ("opaque-setter-in-with", "{% with a=1 %}{% setvar b a %}{% endwith %}[{{ b }}]", {}, "[]"),
+    (
+        "opaque-setter-in-with",
+        "{% with a=1 %}{% setvar b a %}{% endwith %}[{{ b }}]",
+        {},
+        {"default": "[]", "invalid": "[INVALID]"},
+    ),
     ("raw-token-walk", "{% raw %}{{ x }}text{% endraw %}", {}, "xtext"),
 ]
 
 
 @pytest.mark.parametrize("name,source,context,expected", CASES, ids=[c[0] for c in CASES])
-def test_library_tag(name, source, context, expected):
-    assert render_lib(source, context) == expected
+@pytest.mark.parametrize("option", list(ENGINE_OPTIONS))
+def test_library_tag(name, source, context, expected, option):
+    """Custom filters and tags behave as documented under every engine option."""
+    assert render_lib(source, context, **ENGINE_OPTIONS[option]) == expected_for(expected, option)
 
 
 def test_autoescape_off_reaches_library_tags():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup
 
 from django.template import Context, Template, Variable, VariableDoesNotExist
 from tests.template.conftest import ENGINE_OPTIONS, make_engine, render
@@ -95,7 +96,14 @@ LOOKUP_CASES = [
         "html-method",
         "{{ h }}",
         {"h": type("H", (), {"__html__": lambda self: "<i>safe</i>", "__str__": lambda self: "plain"})()},
-        {"default": "<i>safe</i>", "no_autoescape": "plain"},
+        "plain",  # output uses str() first: __html__ counts only on strings (SafeString, Markup)
+    ),
+    ("html-str-subclass", "{{ m }}", {"m": Markup("<i>")}, "<i>"),
+    (
+        "str-method-escaped",
+        "{{ o }}",
+        {"o": type("O", (), {"__str__": lambda self: "<p>"})()},
+        {"default": "&lt;p&gt;", "no_autoescape": "<p>"},
     ),
 ]
 
@@ -150,7 +158,7 @@ def test_callable_is_called_each_time_it_is_resolved():
         calls.append(1)
         return len(calls)
 
-    assert render("{{ c }}{{ c }}", {"c": counter}) == "12"
+    assert render("{{ c }}{{ c }}", {"c": counter}, twice=False) == "12"
 
 
 def test_loop_variables_visible_to_opaque_tags():

@@ -51,6 +51,64 @@ def test_feature_skips_evaluate_connection_features():
     assert not result.errors and not result.failures
 
 
+def test_feature_skip_on_a_class_skips_each_test_without_running_set_up_class():
+    calls = []
+
+    @skipUnlessDBFeature("supports_transactions")
+    @skipIfDBFeature("supports_transactions")
+    class Skipped(TestCase):
+        @classmethod
+        def setUpClass(cls):
+            calls.append("setUpClass")
+            super().setUpClass()
+
+        def test_a(self):
+            calls.append("a")
+
+        def test_b(self):
+            calls.append("b")
+
+    class Inherits(Skipped):
+        pass
+
+    @skipUnlessDBFeature("supports_transactions")
+    class Runs(TestCase):
+        def test_c(self):
+            calls.append("c")
+
+    result = unittest.TestResult()
+    for case in (Skipped, Inherits, Runs):
+        unittest.defaultTestLoader.loadTestsFromTestCase(case).run(result)
+    assert calls == ["c"]
+    assert result.testsRun == 5
+    assert [(test._testMethodName, reason) for test, reason in result.skipped] == [
+        ("test_a", "Database has feature(s) supports_transactions"),
+        ("test_b", "Database has feature(s) supports_transactions"),
+        ("test_a", "Database has feature(s) supports_transactions"),
+        ("test_b", "Database has feature(s) supports_transactions"),
+    ]
+    assert not result.errors and not result.failures
+
+
+def test_async_test_methods_run_in_an_event_loop():
+    seen = []
+
+    class AsyncCase(SimpleTestCase):
+        async def test_awaits(self):
+            import asyncio
+
+            await asyncio.sleep(0)
+            seen.append("ran")
+
+        async def test_fails(self):
+            self.assertEqual(1, 2)
+
+    result = unittest.TestResult()
+    unittest.defaultTestLoader.loadTestsFromTestCase(AsyncCase).run(result)
+    assert seen == ["ran"]
+    assert [test._testMethodName for test, _tb in result.failures] == ["test_fails"]
+
+
 def test_feature_skip_on_simple_test_case_is_an_error():
     class NoDb(SimpleTestCase):
         @skipUnlessDBFeature("supports_transactions")

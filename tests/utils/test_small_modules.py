@@ -305,6 +305,29 @@ class TestConnectionHandler:
         handler.close_all()
         assert first.closed
 
+    @pytest.mark.parametrize("thread_critical", [False, True])
+    def test_all_initialized_only_sees_only_this_threads_and_this_tasks_connections(self, thread_critical):
+        class PerThread(Handler):
+            pass
+
+        PerThread.thread_critical = thread_critical
+        handler = PerThread({"a": {}, "b": {}})
+        assert handler.all(initialized_only=True) == []  # nothing made yet anywhere
+        made_elsewhere = []
+        thread = threading.Thread(target=lambda: made_elsewhere.append(handler["b"]))
+        thread.start()
+        thread.join()
+        assert handler.all(initialized_only=True) == []
+        mine = handler["a"]
+        assert handler.all(initialized_only=True) == [mine]
+
+        async def inside_a_loop():
+            return handler.all(initialized_only=True)
+
+        # In an event loop a thread-critical handler keeps a separate storage per task context.
+        seen = asyncio.run(inside_a_loop())
+        assert seen == ([] if thread_critical else [mine])
+
     def test_settings_name_is_read_lazily(self, setting):
         setting(CACHES_FOR_TEST={"x": {}})
         assert list(Handler()) == ["x"]

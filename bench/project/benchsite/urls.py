@@ -1,8 +1,9 @@
 """About 100 patterns: the benchmark endpoints sit behind filler routes and an include."""
 
-from django.urls import include, path
-
 from world import views
+
+from django.conf import settings
+from django.urls import include, path
 
 
 def _filler(prefix: str, count: int) -> list:
@@ -22,3 +23,8 @@ urlpatterns = [
     path("page", views.page, name="page"),
     path("article/<slug:slug>/", views.plaintext, name="article"),
 ]
+
+if settings.ADMIN_ENABLED:
+    from django.contrib import admin
+
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -344,7 +344,7 @@ class ModelAdminChecks(BaseModelAdminChecks):
     def _check_inlines(self, obj: Any) -> list:
         if not isinstance(obj.inlines, (list, tuple)):
             return _not_a("list or tuple", "inlines", obj, "admin.E103")
-        from django.contrib.admin.options import InlineModelAdmin
+        from django.contrib.admin.inlines import InlineModelAdmin
 
         errors: list = []
         for inline in obj.inlines:

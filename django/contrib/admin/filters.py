@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,11 +41,34 @@ class ListFilter:
 
 
 class FacetsMixin:
+    """Facet counts: how many rows each choice would show, given the other active filters.
+
+    ``get_facet_counts`` names one aggregate per choice; ``get_facet_queryset`` runs them all in
+    one query over the changelist's queryset without this filter's own parameters.
+    """
+
+    request: Any
+
     def get_facet_counts(self, pk_attname: str, filtered_qs: Any) -> dict:
         raise NotImplementedError("subclasses of FacetsMixin must provide a get_facet_counts() method.")
 
-    def get_facet_queryset(self, changelist: Any) -> Any:
-        return None
+    def get_facet_queryset(self, changelist: Any) -> dict:
+        filtered_qs = changelist.get_queryset(self.request, exclude_parameters=self.expected_parameters())  # type: ignore[attr-defined]
+        counts = self.get_facet_counts(changelist.pk_attname, filtered_qs)
+        return filtered_qs.aggregate(**counts) if counts else {}
+
+    def _facet_counts_for(self, changelist: Any) -> dict:
+        return self.get_facet_queryset(changelist) if getattr(changelist, "add_facets", False) else {}
+
+
+def _with_count(display: Any, counts: dict, key: str) -> Any:
+    return f"{display} ({counts[key]})" if key in counts else display
+
+
+def _count_where(pk_attname: str, condition: Any) -> Any:
+    from django.db.models import Count
+
+    return Count(pk_attname, filter=condition)
 
 
 class SimpleListFilter(FacetsMixin, ListFilter):
@@ -79,22 +103,47 @@ class SimpleListFilter(FacetsMixin, ListFilter):
     def expected_parameters(self) -> list:
         return [self.parameter_name]
 
+    def get_facet_counts(self, pk_attname: str, filtered_qs: Any) -> dict:
+        """One count per lookup: the rows queryset() keeps when that lookup is chosen."""
+        from django.db.models import Q
+
+        chosen = self.used_parameters.get(self.parameter_name)
+        counts = {}
+        try:
+            for index, (lookup, _title) in enumerate(self.lookup_choices):
+                self.used_parameters[self.parameter_name] = str(lookup)
+                narrowed = self.queryset(self.request, filtered_qs)
+                if narrowed is not None:
+                    counts[f"{index}__c"] = _count_where(pk_attname, Q(pk__in=narrowed.values("pk")))
+        finally:
+            if chosen is None:
+                self.used_parameters.pop(self.parameter_name, None)
+            else:
+                self.used_parameters[self.parameter_name] = chosen
+        return counts
+
     def choices(self, changelist: Any) -> Any:
+        counts = self._facet_counts_for(changelist)
         yield {
             "selected": self.value() is None,
             "query_string": changelist.get_query_string(remove=[self.parameter_name]),
             "display": _("All"),
         }
-        for lookup, title in self.lookup_choices:
+        for index, (lookup, title) in enumerate(self.lookup_choices):
             yield {
                 "selected": self.value() == str(lookup),
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
+                "display": _with_count(title, counts, f"{index}__c"),
             }
 
 
 class FieldListFilter(FacetsMixin, ListFilter):
-    """A filter on one model field; ``create`` picks the registered class for the field."""
+    """A filter on one model field; ``create`` picks the registered class for the field.
+
+    The built-in subclasses describe their links once, in ``options()``: (label, selected,
+    parameters to set, parameter prefixes to remove, the Q a facet counts or None); ``choices``
+    and ``get_facet_counts`` both read that list, so a count always sits beside its link.
+    """
 
     _field_list_filters: list = []
     _take_priority_index = 0
@@ -105,6 +154,7 @@ class FieldListFilter(FacetsMixin, ListFilter):
     ) -> None:
         self.field = field
         self.field_path = field_path
+        self.model_admin = model_admin
         self.title = getattr(field, "verbose_name", field_path)
         super().__init__(request, params, model, model_admin)
         for p in self.expected_parameters():
@@ -116,9 +166,36 @@ class FieldListFilter(FacetsMixin, ListFilter):
         return True
 
     def queryset(self, request: Any, queryset: Any) -> Any:
-        return queryset.filter(
-            **{k: v[-1] if isinstance(v, list) else v for k, v in self.used_parameters.items()}
-        )
+        """Filter by the used parameters; a value the field cannot take is IncorrectLookupParameters."""
+        params = {k: _last(v) for k, v in self.used_parameters.items()}
+        for key, value in params.items():
+            if key.endswith("__isnull"):
+                params[key] = _true(value)
+        try:
+            return queryset.filter(**params)
+        except (ValueError, TypeError, ValidationError) as exc:
+            from django.contrib.admin.exceptions import IncorrectLookupParameters
+
+            raise IncorrectLookupParameters(exc) from exc
+
+    def options(self) -> list:
+        raise NotImplementedError("subclasses of FieldListFilter must provide choices() or options().")
+
+    def get_facet_counts(self, pk_attname: str, filtered_qs: Any) -> dict:
+        return {
+            f"{index}__c": _count_where(pk_attname, option[4])
+            for index, option in enumerate(self.options())
+            if option[4] is not None
+        }
+
+    def choices(self, changelist: Any) -> Any:
+        counts = self._facet_counts_for(changelist)
+        for index, (label, selected, new_params, remove, _condition) in enumerate(self.options()):
+            yield {
+                "selected": selected,
+                "query_string": changelist.get_query_string(new_params, remove),
+                "display": _with_count(label, counts, f"{index}__c"),
+            }
 
     @classmethod
     def register(cls, test: Callable, list_filter_class: Any, take_priority: bool = False) -> None:
@@ -142,6 +219,10 @@ def _last(value: Any) -> Any:
     return value[-1] if isinstance(value, list) else value
 
 
+def _true(value: Any) -> bool:
+    return str(value) in ("1", "True", "true")
+
+
 class _ExactChoicesFilter(FieldListFilter):
     """A filter whose choices are "All", then one link per value (``<path>__exact``), then empty."""
 
@@ -161,44 +242,38 @@ class _ExactChoicesFilter(FieldListFilter):
     def expected_parameters(self) -> list:
         return [self.lookup_kwarg, self.lookup_kwarg_isnull]
 
-    def value_choices(self, changelist: Any) -> list:
+    def value_choices(self) -> list:
         """(value, label) pairs; subclasses say where they come from."""
         raise NotImplementedError
 
-    def queryset(self, request: Any, queryset: Any) -> Any:
-        params = {k: _last(v) for k, v in self.used_parameters.items()}
-        if self.lookup_kwarg_isnull in params:
-            params[self.lookup_kwarg_isnull] = params[self.lookup_kwarg_isnull] in ("1", "True", "true")
-        try:
-            return queryset.filter(**params)
-        except (ValueError, TypeError, ValidationError) as exc:
-            from django.contrib.admin.options import IncorrectLookupParameters
+    @cached_property
+    def lookup_choices(self) -> list:
+        return list(self.value_choices())
 
-            raise IncorrectLookupParameters(exc) from exc
+    def options(self) -> list:
+        from django.db.models import Q
 
-    def choices(self, changelist: Any) -> Any:
-        both = [self.lookup_kwarg, self.lookup_kwarg_isnull]
-        yield {
-            "selected": self.lookup_val is None and not self.lookup_val_isnull,
-            "query_string": changelist.get_query_string(remove=both),
-            "display": _("All"),
-        }
-        for value, label in self.value_choices(changelist):
-            yield {
-                "selected": self.lookup_val is not None and str(value) == str(self.lookup_val),
-                "query_string": changelist.get_query_string(
-                    {self.lookup_kwarg: value}, [self.lookup_kwarg_isnull]
-                ),
-                "display": label,
-            }
+        isnull = self.lookup_kwarg_isnull
+        options: list[tuple] = [
+            (
+                _("All"),
+                self.lookup_val is None and not self.lookup_val_isnull,
+                {},
+                [self.lookup_kwarg, isnull],
+                None,
+            )
+        ]
+        for value, label in self.lookup_choices:
+            selected = self.lookup_val is not None and str(value) == str(self.lookup_val)
+            condition = Q(**{self.lookup_kwarg: value})
+            options.append((label, selected, {self.lookup_kwarg: value}, [isnull], condition))
         if self.field.null:
-            yield {
-                "selected": bool(self.lookup_val_isnull),
-                "query_string": changelist.get_query_string(
-                    {self.lookup_kwarg_isnull: "True"}, [self.lookup_kwarg]
-                ),
-                "display": self.empty_value_display,
-            }
+            selected = bool(self.lookup_val_isnull) and _true(self.lookup_val_isnull)
+            condition = Q(**{isnull: True})
+            options.append(
+                (self.empty_value_display, selected, {isnull: "True"}, [self.lookup_kwarg], condition)
+            )
+        return options
 
 
 class RelatedFieldListFilter(_ExactChoicesFilter):
@@ -215,8 +290,8 @@ class RelatedFieldListFilter(_ExactChoicesFilter):
     def field_choices(self, field: Any, request: Any, model_admin: Any) -> list:
         return [(obj.pk, str(obj)) for obj in field.related_model._default_manager.all()]
 
-    def value_choices(self, changelist: Any) -> list:
-        return self.field_choices(self.field, self.request, changelist.model_admin)
+    def value_choices(self) -> list:
+        return self.field_choices(self.field, self.request, self.model_admin)
 
 
 class RelatedOnlyFieldListFilter(RelatedFieldListFilter):
@@ -228,18 +303,18 @@ class RelatedOnlyFieldListFilter(RelatedFieldListFilter):
 
 
 class BooleanFieldListFilter(_ExactChoicesFilter):
-    def value_choices(self, changelist: Any) -> list:
+    def value_choices(self) -> list:
         return [("1", _("Yes")), ("0", _("No"))]
 
 
 class ChoicesFieldListFilter(_ExactChoicesFilter):
-    def value_choices(self, changelist: Any) -> list:
+    def value_choices(self) -> list:
         return [(value, label) for value, label in self.field.flatchoices if value is not None]
 
 
 class AllValuesFieldListFilter(_ExactChoicesFilter):
-    def value_choices(self, changelist: Any) -> list:
-        qs = changelist.model_admin.get_queryset(self.request).order_by(self.field_path)
+    def value_choices(self) -> list:
+        qs = self.model_admin.get_queryset(self.request).order_by(self.field_path)
         values = qs.values_list(self.field_path, flat=True).distinct()
         return [(v, str(v)) for v in values if v is not None]
 
@@ -298,25 +373,15 @@ class DateFieldListFilter(FieldListFilter):
         params = [self.lookup_kwarg_since, self.lookup_kwarg_until]
         return params + [self.lookup_kwarg_isnull] if self.field.null else params
 
-    def queryset(self, request: Any, queryset: Any) -> Any:
-        params = {k: _last(v) for k, v in self.used_parameters.items()}
-        if self.lookup_kwarg_isnull in params:
-            params[self.lookup_kwarg_isnull] = params[self.lookup_kwarg_isnull] in ("1", "True", "true")
-        try:
-            return queryset.filter(**params)
-        except (ValueError, TypeError, ValidationError) as exc:
-            from django.contrib.admin.options import IncorrectLookupParameters
+    def options(self) -> list:
+        from django.db.models import Q
 
-            raise IncorrectLookupParameters(exc) from exc
-
-    def choices(self, changelist: Any) -> Any:
         current = {k: str(_last(v)) for k, v in self.used_parameters.items()}
+        options = []
         for title, params in self.links:
-            yield {
-                "selected": current == params,
-                "query_string": changelist.get_query_string(params, [self.field_generic]),
-                "display": title,
-            }
+            condition = Q(**{k: _true(v) if k.endswith("__isnull") else v for k, v in params.items()})
+            options.append((title, current == params, params, [self.field_generic], condition))
+        return options
 
 
 class EmptyFieldListFilter(FieldListFilter):
@@ -325,6 +390,11 @@ class EmptyFieldListFilter(FieldListFilter):
     def __init__(
         self, field: Any, request: Any, params: dict, model: Any, model_admin: Any, field_path: str
     ) -> None:
+        if not (field.empty_strings_allowed or field.null):
+            raise ImproperlyConfigured(
+                f"The list filter '{type(self).__name__}' cannot be used with field '{field.name}' "
+                "which doesn't allow empty strings and nulls."
+            )
         self.lookup_kwarg = f"{field_path}__isempty"
         super().__init__(field, request, params, model, model_admin, field_path)
         self.lookup_val = _last(self.used_parameters.get(self.lookup_kwarg))
@@ -332,33 +402,35 @@ class EmptyFieldListFilter(FieldListFilter):
     def expected_parameters(self) -> list:
         return [self.lookup_kwarg]
 
-    def queryset(self, request: Any, queryset: Any) -> Any:
+    def _empty(self) -> Any:
         from django.db.models import Q
 
-        if self.lookup_val is None:
-            return queryset
-        if self.lookup_val not in ("0", "1"):
-            from django.contrib.admin.options import IncorrectLookupParameters
-
-            raise IncorrectLookupParameters(
-                f"{self.lookup_val!r} is not a valid value for {self.lookup_kwarg}."
-            )
         empty = Q()
         if self.field.null:
             empty |= Q(**{f"{self.field_path}__isnull": True})
         if self.field.empty_strings_allowed:
             empty |= Q(**{self.field_path: ""})
+        return empty
+
+    def queryset(self, request: Any, queryset: Any) -> Any:
+        if self.lookup_val is None:
+            return queryset
+        if self.lookup_val not in ("0", "1"):
+            from django.contrib.admin.exceptions import IncorrectLookupParameters
+
+            raise IncorrectLookupParameters(
+                f"{self.lookup_val!r} is not a valid value for {self.lookup_kwarg}."
+            )
+        empty = self._empty()
         return queryset.filter(empty) if self.lookup_val == "1" else queryset.exclude(empty)
 
-    def choices(self, changelist: Any) -> Any:
-        for value, title in ((None, _("All")), ("1", _("Empty")), ("0", _("Not empty"))):
-            yield {
-                "selected": self.lookup_val == value,
-                "query_string": changelist.get_query_string(
-                    {self.lookup_kwarg: value} if value else {}, [] if value else [self.lookup_kwarg]
-                ),
-                "display": title,
-            }
+    def options(self) -> list:
+        kwarg, empty = self.lookup_kwarg, self._empty()
+        return [
+            (_("All"), self.lookup_val is None, {}, [kwarg], None),
+            (_("Empty"), self.lookup_val == "1", {kwarg: "1"}, [], empty),
+            (_("Not empty"), self.lookup_val == "0", {kwarg: "0"}, [], ~empty),
+        ]
 
 
 def _register_defaults() -> None:

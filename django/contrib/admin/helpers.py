@@ -244,7 +244,10 @@ class InlineAdminFormSet:
     def __iter__(self) -> Any:
         readonly = self.readonly_fields if self.has_change_permission else self._all_field_names()
         for form, original in zip(self.formset.initial_forms, self.formset.get_queryset()):
-            yield InlineAdminForm(self.formset, form, self.fieldsets, original, readonly, self.model_admin)
+            yield InlineAdminForm(
+                self.formset, form, self.fieldsets, original, readonly, self.model_admin,
+                view_on_site_url=self.opts.get_view_on_site_url(original),
+            )  # fmt: skip
         for form in self.formset.extra_forms:
             yield InlineAdminForm(
                 self.formset, form, self.fieldsets, None, self.readonly_fields, self.model_admin
@@ -320,11 +323,13 @@ class InlineAdminForm(AdminForm):
         readonly_fields: Any = None,
         model_admin: Any = None,
         is_empty: bool = False,
+        view_on_site_url: str | None = None,
     ) -> None:
         self.formset = formset
         self.original = original
         self.is_empty = is_empty
-        self.show_url = bool(original is not None and hasattr(original, "get_absolute_url"))
+        self.absolute_url = view_on_site_url
+        self.show_url = original is not None and view_on_site_url is not None
         super().__init__(form, fieldsets, {}, readonly_fields, model_admin)
 
     def __iter__(self) -> Any:

@@ -9,6 +9,7 @@ from weakref import WeakSet
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.admin.exceptions import AlreadyRegistered, NotRegistered
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models.base import ModelBase
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
@@ -25,14 +26,6 @@ from django.views.decorators.common import no_append_slash
 from django.views.decorators.csrf import csrf_protect
 
 all_sites: WeakSet = WeakSet()
-
-
-class AlreadyRegistered(Exception):
-    pass
-
-
-class NotRegistered(Exception):
-    pass
 
 
 class AdminSite:
@@ -76,7 +69,7 @@ class AdminSite:
 
     def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
         """Register model(s) with admin_class (ModelAdmin by default); options make a subclass."""
-        from django.contrib.admin.options import ModelAdmin
+        from django.contrib.admin.model_admin import ModelAdmin
 
         admin_class = admin_class or ModelAdmin
         if isinstance(model_or_iterable, ModelBase):
@@ -296,11 +289,12 @@ class AdminSite:
         return TemplateResponse(request, template, context)
 
     def index(self, request: Any, extra_context: dict | None = None) -> TemplateResponse:
+        shared = self.each_context(request)
         context = {
-            **self.each_context(request),
+            **shared,
             "title": self.index_title,
             "subtitle": None,
-            "app_list": self.get_app_list(request),
+            "app_list": shared["available_apps"],  # built once per page
             **(extra_context or {}),
         }
         return self._page(request, self.index_template or "admin/index.html", context)

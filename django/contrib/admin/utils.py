@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -111,33 +112,43 @@ def label_for_field(name: Any, model: Any, model_admin: Any = None, return_attr:
 
 
 def lookup_field(name: Any, obj: Any, model_admin: Any = None) -> tuple[Any, Any, Any]:
-    """(field or None, attribute or None, value) for one list_display item of obj."""
+    """(field or None, attribute or None, value) for one list_display item of obj.
+
+    A name is, in this order: a model field, a callable, a ModelAdmin attribute, a model
+    attribute (``__str__`` included), or a ``__`` path through relations to a field.
+    """
     opts = obj._meta
     try:
-        if isinstance(name, str) and "__" in name:
-            target = obj
-            parts = name.split("__")
-            for part in parts[:-1]:
-                target = getattr(target, part, None)
-                if target is None:
-                    return None, None, None
-            field = _get_non_gfk_field(target._meta, parts[-1])
-            return field, None, getattr(target, field.attname)
         field = _get_non_gfk_field(opts, name)
     except (FieldDoesNotExist, FieldIsAForeignKeyColumnName, TypeError):
         if callable(name):
-            attr = name
-            value = attr(obj)
-        elif model_admin is not None and hasattr(model_admin, name) and name != "__str__":
+            return None, name, name(obj)
+        if model_admin is not None and hasattr(model_admin, name) and name != "__str__":
             attr = getattr(model_admin, name)
-            value = attr(obj)
-        else:
+            return None, attr, attr(obj)
+        if hasattr(obj, name) or LOOKUP_SEP not in name:
             attr = getattr(obj, name)
-            value = attr() if callable(attr) else attr
-        return None, attr, value
+            return None, attr, attr() if callable(attr) else attr
+        return _lookup_related(name, obj)
     if field.is_relation and not field.many_to_many:
         return field, None, getattr(obj, field.name)
     return field, None, getattr(obj, field.attname)
+
+
+def _lookup_related(path: str, obj: Any) -> tuple[Any, Any, Any]:
+    """A ``question__question_text`` list_display item: follow the relations, None if one is empty."""
+    *relations, last = path.split(LOOKUP_SEP)
+    target = obj
+    for part in relations:
+        target = getattr(target, part, None)
+        if target is None:
+            return None, None, None
+    try:
+        field = _get_non_gfk_field(target._meta, last)
+    except (FieldDoesNotExist, FieldIsAForeignKeyColumnName):
+        attr = getattr(target, last)
+        return None, attr, attr() if callable(attr) else attr
+    return field, None, getattr(target, field.attname)
 
 
 def boolean_icon(value: Any) -> str:

@@ -19,7 +19,11 @@ def _with_class(attrs: dict | None, css_class: str) -> dict:
 
 
 class FilteredSelectMultiple(forms.SelectMultiple):
-    """A multi-select that admin.js turns into an "available / chosen" pair with a filter box."""
+    """A multi-select that selectfilter.js turns into an "available / chosen" pair with a filter box."""
+
+    class Media:
+        js = ["admin/js/selectfilter.js"]
+        css = {"all": ["admin/css/widgets.css"]}
 
     def __init__(
         self, verbose_name: Any, is_stacked: bool, attrs: dict | None = None, choices: Any = ()
@@ -294,7 +298,8 @@ class RelatedFieldWidgetWrapper(forms.Widget):
 
 
 class AutocompleteMixin:
-    """A select whose options come from the admin's JSON autocomplete view as the user types."""
+    """A select whose options come from the admin's JSON autocomplete view as the user types
+    (autocomplete.js); only the chosen objects are rendered as options."""
 
     url_name = "%s:autocomplete"
 
@@ -345,6 +350,10 @@ class AutocompleteMixin:
             for index, obj in enumerate(objects)
         ]
         return [(None, options, 0)]
+
+    @property
+    def media(self) -> Any:
+        return forms.Media(js=["admin/js/autocomplete.js"], css={"all": ["admin/css/widgets.css"]})
 
 
 class AutocompleteSelect(AutocompleteMixin, forms.Select):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, update_session_auth_hash
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -28,6 +29,9 @@ from django.views.generic.base import TemplateView
 from django.views.generic.edit import FormView
 
 INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
+
+# LoginView and the four password-reset views are marked login_not_required: anonymous visitors
+# must reach them even under LoginRequiredMiddleware.
 
 
 class RedirectURLMixin:
@@ -62,6 +66,7 @@ class RedirectURLMixin:
         raise ImproperlyConfigured("No URL to redirect to. Provide a next_page.")
 
 
+@method_decorator(login_not_required, name="dispatch")
 class LoginView(RedirectURLMixin, FormView):
     """Show the login form and log the user in on a valid POST."""
 
@@ -151,6 +156,7 @@ class PasswordContextMixin:
         return context
 
 
+@method_decorator(login_not_required, name="dispatch")
 class PasswordResetView(PasswordContextMixin, FormView):
     email_template_name = "registration/password_reset_email.html"
     extra_email_context: dict | None = None
@@ -181,11 +187,13 @@ class PasswordResetView(PasswordContextMixin, FormView):
         return super().form_valid(form)
 
 
+@method_decorator(login_not_required, name="dispatch")
 class PasswordResetDoneView(PasswordContextMixin, TemplateView):
     template_name = "registration/password_reset_done.html"
     title = _("Password reset sent")
 
 
+@method_decorator(login_not_required, name="dispatch")
 class PasswordResetConfirmView(PasswordContextMixin, FormView):
     """Check the uidb64/token link, then let the user set a new password."""
 
@@ -253,6 +261,7 @@ class PasswordResetConfirmView(PasswordContextMixin, FormView):
         return context
 
 
+@method_decorator(login_not_required, name="dispatch")
 class PasswordResetCompleteView(PasswordContextMixin, TemplateView):
     template_name = "registration/password_reset_complete.html"
     title = _("Password reset complete")

@@ -144,13 +144,14 @@ class RemoteUserBackend(ModelBackend):
         username = self.clean_username(remote_user)
         if self.create_unknown_user:
             user, created = UserModel._default_manager.get_or_create(**{UserModel.USERNAME_FIELD: username})
-            if created:
-                user = self.configure_user(request, user, created=created)
         else:
             try:
                 user = UserModel._default_manager.get_by_natural_key(username)
             except UserModel.DoesNotExist:
                 return None
+            created = False
+        # Called on every remote login (created=False for known users), so attributes can be synced.
+        user = self.configure_user(request, user, created=created)
         return user if self.user_can_authenticate(user) else None
 
     def clean_username(self, username: str) -> str:

@@ -68,9 +68,17 @@ def login_required(
     login_url: str | None = None,
 ) -> Callable:
     """Views for authenticated users only; others are sent to LOGIN_URL?next=..."""
-    decorator = user_passes_test(
+    test = user_passes_test(
         lambda u: u.is_authenticated, login_url=login_url, redirect_field_name=redirect_field_name
     )
+
+    def decorator(view_func: Callable) -> Callable:
+        view = test(view_func)
+        # LoginRequiredMiddleware reads these, so the view's own login page wins there too.
+        view.login_url = login_url  # type: ignore[attr-defined]
+        view.redirect_field_name = redirect_field_name  # type: ignore[attr-defined]
+        return view
+
     if function:
         return decorator(function)
     return decorator

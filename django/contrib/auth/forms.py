@@ -94,7 +94,7 @@ class SetPasswordMixin:
             required=True,
             strip=False,
             widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-            help_text=password_validation._password_validators_help_text_html(),
+            help_text=password_validation.password_validators_help_text_html(),
         )
         password2 = forms.CharField(
             label=label2,

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth import REDIRECT_FIELD_NAME, load_backend
 from django.contrib.auth.backends import RemoteUserBackend
 from django.core.exceptions import ImproperlyConfigured
-from django.shortcuts import resolve_url
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.functional import SimpleLazyObject
 
@@ -67,17 +65,10 @@ class LoginRequiredMiddleware(MiddlewareMixin):
         return getattr(view_func, "redirect_field_name", self.redirect_field_name)
 
     def handle_no_permission(self, request: Any, view_func: Any) -> Any:
-        from django.contrib.auth.views import redirect_to_login
+        from django.contrib.auth.decorators import _redirect_to_login
 
-        path = request.build_absolute_uri()
-        resolved_login_url = resolve_url(getattr(view_func, "login_url", None) or self.get_login_url())
-        login_scheme, login_netloc = urlsplit(resolved_login_url)[:2]
-        current_scheme, current_netloc = urlsplit(path)[:2]
-        if (not login_scheme or login_scheme == current_scheme) and (
-            not login_netloc or login_netloc == current_netloc
-        ):
-            path = request.get_full_path()
-        return redirect_to_login(path, resolved_login_url, self.get_redirect_field_name(view_func))
+        login_url = getattr(view_func, "login_url", None) or self.get_login_url()
+        return _redirect_to_login(request, login_url, self.get_redirect_field_name(view_func))
 
 
 class RemoteUserMiddleware(MiddlewareMixin):

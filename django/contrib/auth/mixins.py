@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.shortcuts import resolve_url
 
 
 class AccessMixin:
@@ -37,17 +35,9 @@ class AccessMixin:
         request = self.request  # type: ignore[attr-defined]
         if self.raise_exception or request.user.is_authenticated:
             raise PermissionDenied(self.get_permission_denied_message())
-        from django.contrib.auth.views import redirect_to_login
+        from django.contrib.auth.decorators import _redirect_to_login
 
-        path = request.build_absolute_uri()
-        resolved_login_url = resolve_url(self.get_login_url())
-        login_scheme, login_netloc = urlsplit(resolved_login_url)[:2]
-        current_scheme, current_netloc = urlsplit(path)[:2]
-        if (not login_scheme or login_scheme == current_scheme) and (
-            not login_netloc or login_netloc == current_netloc
-        ):
-            path = request.get_full_path()
-        return redirect_to_login(path, resolved_login_url, self.get_redirect_field_name())
+        return _redirect_to_login(request, self.get_login_url(), self.get_redirect_field_name())
 
 
 class LoginRequiredMixin(AccessMixin):

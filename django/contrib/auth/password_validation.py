@@ -11,6 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.functional import cached_property, lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.module_loading import import_string
@@ -21,6 +23,12 @@ from django.utils.translation import ngettext
 @functools.cache
 def get_default_password_validators() -> list:
     return get_password_validators(settings.AUTH_PASSWORD_VALIDATORS)
+
+
+@receiver(setting_changed)
+def _reset_default_validators(*, setting: str, **kwargs: Any) -> None:
+    if setting == "AUTH_PASSWORD_VALIDATORS":
+        get_default_password_validators.cache_clear()
 
 
 def get_password_validators(validator_config: list) -> list:

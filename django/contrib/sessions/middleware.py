@@ -28,6 +28,13 @@ class SessionMiddleware(MiddlewareMixin):
         try:
             accessed = request.session.accessed
             modified = request.session.modified
+        except AttributeError:
+            return response
+        if not (accessed or modified or settings.SESSION_SAVE_EVERY_REQUEST) and (
+            settings.SESSION_COOKIE_NAME not in request.COOKIES
+        ):
+            return response  # untouched, and no cookie that might need deleting
+        try:
             empty = request.session.is_empty()
         except AttributeError:
             return response

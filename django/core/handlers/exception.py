@@ -51,6 +51,7 @@ def convert_exception_to_response(get_response: Callable) -> Callable:
         except Exception as exc:
             return response_for_exception(request, exc)
 
+    inner.converts_exceptions_of = get_response  # type: ignore[attr-defined]
     return inner
 
 

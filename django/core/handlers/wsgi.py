@@ -13,6 +13,8 @@ from django.http import HttpRequest
 
 def _latin1_to_utf8(value: str) -> str:
     """WSGI carries bytes as latin-1 text; recover the UTF-8 text (bad bytes replaced)."""
+    if value.isascii():
+        return value  # ASCII reads the same in latin-1 and UTF-8
     return value.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
@@ -104,8 +106,22 @@ class WSGIRequest(HttpRequest):
             content_length = int(environ.get("CONTENT_LENGTH") or 0)
         except (ValueError, TypeError):
             content_length = 0
-        self._stream = LimitedStream(environ["wsgi.input"], max(content_length, 0))
+        self._content_length = max(content_length, 0)
         self._read_started = False
+
+    @property
+    def _stream(self) -> Any:
+        # Made on first read: most requests (GET) never read their body.
+        try:
+            return self.__dict__["_stream"]
+        except KeyError:
+            stream = LimitedStream(self.environ["wsgi.input"], self._content_length)
+            self.__dict__["_stream"] = stream
+            return stream
+
+    @_stream.setter
+    def _stream(self, value: Any) -> None:
+        self.__dict__["_stream"] = value
 
     def _get_scheme(self) -> str:
         return self.environ.get("wsgi.url_scheme", "http")
@@ -133,10 +149,9 @@ class WSGIHandler(base.BaseHandler):
         response = self.get_response(request)
         response._handler_class = self.__class__
         status = f"{response.status_code} {response.reason_phrase}"
-        headers = [
-            *response.items(),
-            *(("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values()),
-        ]
+        headers = list(response.items())
+        if response.cookies:
+            headers.extend(("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values())
         start_response(status, headers)
         file_to_stream = getattr(response, "file_to_stream", None)
         if file_to_stream is not None and environ.get("wsgi.file_wrapper"):

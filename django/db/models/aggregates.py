@@ -95,6 +95,12 @@ class Aggregate(Func):
         extra_context["distinct"] = "DISTINCT " if self.distinct else ""
         order_by_params: list = []
         if self.order_by is not None:
+            if not connection.features.supports_aggregate_order_by_clause:
+                from django.db import NotSupportedError
+
+                raise NotSupportedError(
+                    "This database backend does not support specifying an order on aggregates."
+                )
             order_sql, order_by_params = compiler.compile(self.order_by)
             extra_context["order_by"] = f" {order_sql}" if order_sql else ""
         else:
@@ -219,8 +225,10 @@ class StringAgg(Aggregate):
         return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
 
     def as_mysql(self, compiler, connection, **extra_context):
+        # GROUP_CONCAT takes its ORDER BY and SEPARATOR inline; FILTER becomes CASE WHEN (NULLs are skipped).
         sources = self.source_expressions
-        expr_sql, expr_params = compiler.compile(sources[0])
+        value = sources[0] if self.filter is None else Case(When(self.filter, then=sources[0]))
+        expr_sql, expr_params = compiler.compile(value)
         delimiter_sql, delimiter_params = compiler.compile(sources[1])
         order_sql, order_params = ("", [])
         if self.order_by is not None:

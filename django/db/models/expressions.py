@@ -799,6 +799,25 @@ class ColPairs(Expression):
     def get_group_by_cols(self):
         return self.get_cols()
 
+    def get_db_converters(self, connection):
+        """One converter turning the columns' raw values into the tuple, each by its field's rules."""
+        per_column = []
+        for col in self.get_cols():
+            converters = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            per_column.append((converters, col))
+        if not any(converters for converters, _ in per_column):
+            return []
+
+        def convert(values, expression, connection):
+            converted = []
+            for value, (converters, col) in zip(values, per_column):
+                for converter in converters:
+                    value = converter(value, col, connection)
+                converted.append(value)
+            return tuple(converted)
+
+        return [convert]
+
     @cached_property
     def identity(self):
         targets = tuple(_identity_value(target) for target in self.targets)

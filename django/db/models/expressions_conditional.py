@@ -285,6 +285,9 @@ class OrderBy(Expression):
         return [self.expression]
 
     def as_sql(self, compiler, connection, template=None, **extra_context):
+        get_cols = getattr(self.expression, "get_cols", None)
+        if get_cols is not None:
+            return self._each_column_sql(get_cols(), compiler, connection, template, extra_context)
         template = template or self.template
         features = connection.features
         if features.supports_order_by_nulls_modifier:
@@ -307,6 +310,16 @@ class OrderBy(Expression):
         }
         params = list(params) * template.count("%(expression)s")
         return (template % data).rstrip(), params
+
+    def _each_column_sql(self, cols, compiler, connection, template, extra_context):
+        """A multi-column expression (a composite pk) sorts by each column in the same direction."""
+        sqls, params = [], []
+        for col in cols:
+            term = OrderBy(col, self.descending, nulls_first=self.nulls_first, nulls_last=self.nulls_last)
+            sql, col_params = term.as_sql(compiler, connection, template, **extra_context)
+            sqls.append(sql)
+            params.extend(col_params)
+        return ", ".join(sqls), params
 
     def get_group_by_cols(self):
         cols = []

@@ -318,11 +318,9 @@ class Options:
             from django.db import connections
 
             connection = connections[connection]
-        if self.required_db_vendor:
-            return self.required_db_vendor == connection.vendor
-        if self.required_db_features:
-            return all(getattr(connection.features, feat, False) for feat in self.required_db_features)
-        return True
+        if self.required_db_vendor and self.required_db_vendor != connection.vendor:
+            return False
+        return all(getattr(connection.features, feat, False) for feat in self.required_db_features)
 
     @property
     def verbose_name_raw(self) -> str:

@@ -23,6 +23,31 @@ def make_model_tuple(model: Any) -> tuple[str, str]:
         )
 
 
+def swappable_setting_name(label: str) -> str | None:
+    """The setting (e.g. ``"AUTH_USER_MODEL"``) that names the model ``"app_label.Model"``, if any.
+
+    Decided by the settings and by the swappable models the project defines (the global
+    registry), never by the registry a field's model lives in: a migration's historical
+    state may hold neither the swappable model nor its replacement.
+    """
+    from django.apps import apps
+    from django.conf import global_settings, settings
+
+    label = label.lower()
+    # setting name -> label of the model it replaces by default
+    defaults = {"AUTH_USER_MODEL": global_settings.AUTH_USER_MODEL}
+    for app_models in list(apps.all_models.values()):
+        for model in list(app_models.values()):
+            name = model._meta.swappable
+            if name:
+                defaults.setdefault(name, model._meta.label)
+    for name, default in defaults.items():
+        current = getattr(settings, name, None) or default
+        if label in (current.lower(), default.lower()):
+            return name
+    return None
+
+
 def resolve_callables(mapping: dict[str, Any]):
     """Yield (key, value) pairs, calling values that are callable."""
     for key, value in mapping.items():

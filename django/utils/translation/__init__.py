@@ -254,6 +254,13 @@ def trim_whitespace(s: str) -> str:
     return _trim_whitespace_re.sub(" ", s.strip())
 
 
+def templatize(src: str, **kwargs: Any) -> str:
+    """A template's translatable strings as text xgettext reads as Python (used by makemessages)."""
+    from django.utils.translation.template import templatize as _templatize
+
+    return _templatize(src, **kwargs)
+
+
 def round_away_from_one(value: Any) -> int:
     """Round to an integer away from 1 (used to pick a plural for fractional numbers)."""
     return int(Decimal(value - 1).quantize(Decimal("0"), rounding=ROUND_UP)) + 1

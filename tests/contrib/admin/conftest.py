@@ -55,9 +55,9 @@ def admin_settings():
 def admin_db(cdb, create_tables):
     """The database under test with django_admin_log and the polls tables."""
     from django.contrib.admin.models import LogEntry
-    from tests.contrib.admin.adminpolls.models import Choice, Question, Vote
+    from tests.contrib.admin.adminpolls.models import Choice, Question, Survey, Topic, Vote
 
-    create_tables(LogEntry, Question, Choice, Vote)
+    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey)
     yield cdb
 
 
@@ -101,3 +101,36 @@ def questions(admin_db):
     made["pizza"].choice_set.create(choice_text="Mushroom")
     made["pizza"].choice_set.create(choice_text="Pineapple")
     return made
+
+
+@pytest.fixture
+def live_server(superuser, admin_db):
+    """The project served on a free port in a thread (static files through the finders)."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.live_server import LiveServerThread
+    from django.test.utils import modify_settings
+
+    override = {}
+    if admin_db.vendor == "sqlite" and admin_db.is_in_memory_db():
+        override[admin_db.alias] = admin_db
+        admin_db.inc_thread_sharing()
+    with modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}):
+        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, override)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+    if override:
+        admin_db.dec_thread_sharing()
+
+
+@pytest.fixture
+def browser():
+    from tests.contrib.admin import webdriver
+
+    driver = webdriver.Browser()
+    yield driver
+    driver.quit()

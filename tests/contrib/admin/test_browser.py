@@ -14,46 +14,12 @@ import pytest
 
 from tests.contrib.admin import webdriver
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not webdriver.available(), reason="needs /usr/bin/chromium and /usr/bin/chromedriver"),
-]
+pytestmark = [pytest.mark.slow, webdriver.needs_browser]
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
-@pytest.fixture
-def live_server(superuser, admin_db):
-    """The project served on a free port in a thread (static files through the finders)."""
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.test.live_server import LiveServerThread
-    from django.test.utils import modify_settings
-
-    override = {}
-    if admin_db.vendor == "sqlite" and admin_db.is_in_memory_db():
-        override[admin_db.alias] = admin_db
-        admin_db.inc_thread_sharing()
-    with modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}):
-        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, override)
-        thread.daemon = True
-        thread.start()
-        thread.is_ready.wait()
-        if thread.error:
-            raise thread.error
-        yield f"http://127.0.0.1:{thread.port}"
-        thread.terminate()
-    if override:
-        admin_db.dec_thread_sharing()
-
-
-@pytest.fixture
-def browser():
-    driver = webdriver.Browser()
-    yield driver
-    driver.quit()
-
-
-def _log_in(browser, base):
+def log_in(browser, base):
     browser.open(f"{base}/admin/login/?next=/admin/")
     browser.type("#id_username", "boss")
     browser.type("#id_password", "s3cret-Pass-42")
@@ -69,7 +35,7 @@ def test_log_in_add_question_with_two_inline_choices_search_delete_and_history(l
     base = live_server
     browser.open(f"{base}/admin/login/?next=/admin/")
     browser.screenshot(SCREENSHOTS / "login.png")
-    _log_in(browser, base)
+    log_in(browser, base)
     assert "Questions" in browser.source()
 
     browser.open(f"{base}/admin/adminpolls/question/add/")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import socket
 import subprocess
 import time
@@ -16,13 +17,23 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
+ENTER, ESCAPE, ARROW_DOWN, DELETE = "\ue007", "\ue00c", "\ue015", "\ue017"
 
 
 def available() -> bool:
     return CHROMIUM.exists() and CHROMEDRIVER.exists()
+
+
+# Browser tests skip on a machine without Chromium, but never in CI: there a missing browser fails.
+needs_browser = pytest.mark.skipif(
+    not available() and os.environ.get("CI") != "true",
+    reason="needs /usr/bin/chromium and /usr/bin/chromedriver",
+)
 
 
 def _free_port() -> int:
@@ -107,6 +118,20 @@ class Browser:
         element = self.find(css)
         self.cmd("POST", f"/element/{element}/clear", {})
         self.cmd("POST", f"/element/{element}/value", {"text": text})
+
+    def send_keys(self, css: str, text: str) -> None:
+        """Type into the element without clearing it first (keys such as ENTER included)."""
+        self.cmd("POST", f"/element/{self.find(css)}/value", {"text": text})
+
+    def script(self, source: str, *args: Any) -> Any:
+        """Run JavaScript in the page (``arguments[0]``... are args) and return its result."""
+        return self.cmd("POST", "/execute/sync", {"script": source, "args": list(args)})
+
+    def texts(self, css: str) -> list[str]:
+        """The text of every element matching css, in document order."""
+        return self.script(
+            "return Array.from(document.querySelectorAll(arguments[0]), (e) => e.textContent.trim());", css
+        )
 
     def click(self, css: str) -> None:
         self.cmd("POST", f"/element/{self.find(css)}/click", {})

@@ -60,7 +60,7 @@ def site():
             {
                 "BACKEND": "django.template.backends.django.DjangoTemplates",
                 "DIRS": [str(Path(__file__).parent / "templates")],
-                "APP_DIRS": False,
+                "APP_DIRS": True,  # the auth app ships password_reset_subject.txt
                 "OPTIONS": {},
             }
         ],

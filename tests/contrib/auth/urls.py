@@ -1,3 +1,23 @@
+from django.contrib.auth import views
 from django.urls import include, path
 
-urlpatterns = [path("accounts/", include("django.contrib.auth.urls"))]
+# A second password-reset pair, configured through as_view() arguments, for the options tests.
+custom_reset = views.PasswordResetView.as_view(
+    subject_template_name="registration/custom_reset_subject.txt",
+    email_template_name="registration/custom_reset_email.txt",
+    html_email_template_name="registration/custom_reset_email.html",
+    extra_email_context={"brand": "Acme & Co"},
+    from_email="help@acme.example",
+    success_url="/custom/sent/",
+)
+custom_confirm = views.PasswordResetConfirmView.as_view(
+    post_reset_login=True,
+    post_reset_login_backend="django.contrib.auth.backends.AllowAllUsersModelBackend",
+    success_url="/custom/complete/",
+)
+
+urlpatterns = [
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("custom/reset/", custom_reset, name="custom_reset"),
+    path("custom/reset/<uidb64>/<token>/", custom_confirm, name="custom_reset_confirm"),
+]

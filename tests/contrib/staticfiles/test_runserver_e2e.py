@@ -22,12 +22,13 @@ BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = "e2e"
 DEBUG = {debug}
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-INSTALLED_APPS = ["django.contrib.staticfiles"]
+INSTALLED_APPS = ["django.contrib.staticfiles", "e2eapp"]
 MIDDLEWARE = ["django.middleware.csrf.CsrfViewMiddleware"]
 ROOT_URLCONF = "e2e_urls"
 TEMPLATES = [{{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
     "DIRS": [BASE_DIR / "templates"],
+    "APP_DIRS": True,
     "OPTIONS": {{"context_processors": ["django.template.context_processors.request"]}},
 }}]
 STATIC_URL = "static/"
@@ -50,7 +51,9 @@ urlpatterns = [path("page/", page)]
 BASE = "<html><head><link href=\"{% static 'css/site.css' %}\"></head><body>{% block body %}{% endblock %}</body></html>"
 CHILD = """{% extends "base.html" %}{% load static %}{% block body %}<form>{% csrf_token %}</form>
 <ul>{% for item in items %}<li class="{% cycle 'odd' 'even' %}">{{ forloop.counter }}:{{ item.name }}</li>{% endfor %}</ul>
-<p>{{ request.path }}</p>{% endblock %}"""
+<p>{{ request.path }}</p>{% include "e2eapp/part.html" %}{% endblock %}"""
+# From the app's templates/ and static/ dirs (app_directories loader, AppDirectoriesFinder).
+PART = """{% load static %}<script src="{% static 'e2eapp/app.js' %}"></script>"""
 
 
 def free_port() -> int:
@@ -59,9 +62,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> tuple[int, str]:
+def fetch(url: str, headers: dict | None = None) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode(errors="replace")
@@ -75,6 +79,12 @@ def start_project(tmp_path: Path, debug: bool, *extra: str) -> tuple[subprocess.
     (tmp_path / "templates" / "base.html").write_text("{% load static %}" + BASE)
     (tmp_path / "templates" / "child.html").write_text(CHILD)
     (tmp_path / "assets" / "css" / "site.css").write_text("body { color: teal; }\n")
+    app = tmp_path / "e2eapp"
+    (app / "templates" / "e2eapp").mkdir(parents=True)
+    (app / "static" / "e2eapp").mkdir(parents=True)
+    (app / "__init__.py").write_text("")
+    (app / "templates" / "e2eapp" / "part.html").write_text(PART)
+    (app / "static" / "e2eapp" / "app.js").write_text("console.log('app');\n")
     port = free_port()
     env = {
         **os.environ,
@@ -120,8 +130,19 @@ def test_runserver_serves_templates_and_static_files(tmp_path):
         assert '<input type="hidden" name="csrfmiddlewaretoken" value="' in body
         assert '<li class="odd">1:&lt;one&gt;</li><li class="even">2:two</li>' in body
         assert "<p>/page/</p>" in body
+        assert '<script src="/static/e2eapp/app.js"></script>' in body
         status, css = fetch(base + "/static/css/site.css")
         assert (status, css) == (200, "body { color: teal; }\n")
+        assert fetch(base + "/static/e2eapp/app.js") == (200, "console.log('app');\n")
+        # A client holding a fresh copy gets 304 Not Modified (the file's mtime is in the past).
+        assert (
+            fetch(base + "/static/css/site.css", {"If-Modified-Since": "Sun, 01 Jan 2090 00:00:00 GMT"})[0]
+            == 304
+        )
+        assert (
+            fetch(base + "/static/css/site.css", {"If-Modified-Since": "Thu, 01 Jan 1990 00:00:00 GMT"})[0]
+            == 200
+        )
         assert fetch(base + "/static/css/nope.css")[0] == 404
         assert fetch(base + "/static/../e2e_settings.py")[0] == 404
     finally:

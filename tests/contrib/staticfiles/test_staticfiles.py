@@ -196,6 +196,30 @@ class TestManifestStorage:
         with pytest.raises(ValueError, match="Missing staticfiles manifest entry for 'nope.css'"):
             staticfiles_storage.url("nope.css")
 
+    def test_manifest_strict_off_hashes_files_missing_from_the_manifest(self, manifest_storage):
+        """manifest_strict = False: a file absent from the manifest is hashed from STATIC_ROOT; a
+        file that does not exist at all is still an error naming it."""
+        from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+
+        class LooseStorage(ManifestStaticFilesStorage):
+            manifest_strict = False
+
+        self.collect()
+        (manifest_storage["root"] / "late.css").write_text("x")
+        storage = LooseStorage()
+        assert storage.url("late.css") == "/static/late.9dd4e461268c.css"
+        assert storage.url("css/site.css") == "/static/" + storage.hashed_files["css/site.css"]
+        with pytest.raises(ValueError, match="The file 'nope.css' could not be found"):
+            storage.url("nope.css")
+
+    def test_no_post_process_copies_without_hashing(self, manifest_storage):
+        out, _ = run("collectstatic", "--no-post-process", interactive=False, verbosity=1)
+        root = manifest_storage["root"]
+        assert "7 static files copied" in out and "post-processed" not in out
+        assert not (root / "staticfiles.json").exists()
+        assert (root / "css" / "site.css").read_text().startswith('@import "base.css"')
+        assert sorted(p.name for p in (root / "img").iterdir()) == ["bg.png"]
+
     def test_debug_urls_are_unhashed(self, manifest_storage):
         from django.contrib.staticfiles.storage import staticfiles_storage
 

@@ -263,3 +263,51 @@ def test_clashing_field_in_multi_table_child():
                 "Meta": type("Meta", (), {"app_label": "model_tests"}),
             },
         )
+
+
+def _private_model(registry, name, meta=None, **attrs):
+    meta_attrs = {"app_label": "model_tests", "apps": registry, **(meta or {})}
+    attrs["Meta"] = type("Meta", (), meta_attrs)
+    attrs["__module__"] = __name__
+    return type(name, (models.Model,), attrs)
+
+
+def test_default_related_name_names_reverse_accessor_and_query_name():
+    from django.apps.registry import Apps
+
+    registry = Apps(["tests.db.models.app_models"])
+    shelf = _private_model(registry, "Shelf")
+    volume = _private_model(
+        registry,
+        "Volume",
+        meta={"default_related_name": "%(app_label)s_%(model_name)ss"},
+        shelf=models.ForeignKey(shelf, models.CASCADE),
+        backup_shelf=models.ForeignKey(shelf, models.CASCADE, related_name="backups"),
+    )
+    reverse = {rel.name: rel for rel in shelf._meta.related_objects}
+    assert set(reverse) == {"model_tests_volumes", "backups"}
+    assert hasattr(shelf, "model_tests_volumes") and hasattr(shelf, "backups")
+    assert volume._meta.get_field("shelf").related_query_name() == "model_tests_volumes"
+    assert shelf._meta.get_field("model_tests_volumes").get_accessor_name() == "model_tests_volumes"
+    # The field's own deconstruction doesn't take over the Meta option.
+    assert "related_name" not in volume._meta.get_field("shelf").deconstruct()[3]
+
+
+@pytest.mark.parametrize(
+    ("meta", "vendors"),
+    [
+        ({"required_db_vendor": "postgresql"}, {"postgresql"}),
+        ({"required_db_features": ["supports_transactions"]}, {"sqlite", "postgresql", "mysql"}),
+        ({"required_db_features": ["has_select_for_no_key_update"]}, {"postgresql"}),
+        ({"required_db_vendor": "sqlite", "required_db_features": ["has_select_for_update"]}, set()),
+    ],
+)
+def test_required_db_vendor_and_features_decide_where_the_table_is_migrated(connection, meta, vendors):
+    from django.apps.registry import Apps
+    from django.db import router
+
+    model = _private_model(Apps(["tests.db.models.app_models"]), "Special", meta=meta)
+    expected = connection.vendor in vendors
+    assert model._meta.can_migrate(connection) is expected
+    assert model._meta.can_migrate(connection.alias) is expected
+    assert router.allow_migrate_model(connection.alias, model) is expected

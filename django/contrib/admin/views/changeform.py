@@ -27,7 +27,7 @@ def _changeform(
     model_admin: Any, request: Any, object_id: str | None, form_url: str, extra_context: dict | None
 ) -> Any:
     from django.contrib.admin import helpers
-    from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
+    from django.contrib.admin.constants import IS_POPUP_VAR, TO_FIELD_VAR
     from django.contrib.admin.views.pages import _missing_object_redirect
 
     to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
@@ -101,7 +101,7 @@ def _changeform(
         "original": obj,
         "is_popup": IS_POPUP_VAR in request.POST or IS_POPUP_VAR in request.GET,
         "to_field": to_field,
-        "media": None,
+        "media": _page_media(model_admin, admin_form, inline_formsets),
         "inline_admin_formsets": inline_formsets,
         "errors": helpers.AdminErrorList(form, formsets),
         "preserved_filters": model_admin.get_preserved_filters(request),
@@ -174,6 +174,7 @@ def render_change_form(
         for f in context.get("inline_admin_formsets", ())
     )
     can_save = has_change if change else has_add
+    absolute_url = model_admin.get_view_on_site_url(obj) if change else None
     context.update(
         {
             "add": add,
@@ -185,9 +186,8 @@ def render_change_form(
             "has_editable_inline_admin_formsets": has_editable_inline,
             "has_file_field": context["adminform"].form.is_multipart()
             or any(f.formset.is_multipart() for f in context.get("inline_admin_formsets", ())),
-            "has_absolute_url": model_admin.view_on_site is not False
-            and hasattr(model_admin.model, "get_absolute_url"),
-            "absolute_url": model_admin.get_view_on_site_url(obj) if change else None,
+            "has_absolute_url": absolute_url is not None,
+            "absolute_url": absolute_url,
             "form_url": form_url,
             "opts": opts,
             "app_label": app_label,
@@ -213,3 +213,11 @@ def render_change_form(
         ],
         context,
     )
+
+
+def _page_media(model_admin: Any, admin_form: Any, inline_formsets: list) -> Any:
+    """The ModelAdmin's own Media plus what the form's and the inlines' widgets need."""
+    media = model_admin.media + admin_form.media
+    for inline_formset in inline_formsets:
+        media = media + inline_formset.media
+    return media

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR, IncorrectLookupParameters
+from django.contrib.admin.constants import IS_FACETS_VAR, IS_POPUP_VAR, TO_FIELD_VAR, ShowFacets
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup, IncorrectLookupParameters
 from django.core.exceptions import (
     FieldDoesNotExist,
     FieldError,
@@ -28,7 +29,7 @@ IGNORED_PARAMS = {
     SEARCH_VAR,
     IS_POPUP_VAR,
     TO_FIELD_VAR,
-    "_facets",
+    IS_FACETS_VAR,
     "_changelist_filters",
 }
 
@@ -80,6 +81,7 @@ class ChangeList:
         self.query = self.params.get(SEARCH_VAR, "")
         self.params.pop(PAGE_VAR, None)
         self.params.pop(ERROR_FLAG, None)
+        self._setup_facets(model_admin.show_facets)
         self.queryset = self.get_queryset(request)
         self.get_results(request)
         self.title = (
@@ -90,6 +92,15 @@ class ChangeList:
             else gettext("Select %s to view")
         ) % self.opts.verbose_name
         self.pk_attname = self.opts.pk.attname
+
+    def _setup_facets(self, show_facets: Any) -> None:
+        """Whether the sidebar shows facet counts, and the links that switch them on and off."""
+        self.is_facets_optional = show_facets is ShowFacets.ALLOW
+        self.add_facets = show_facets is ShowFacets.ALWAYS or (
+            self.is_facets_optional and IS_FACETS_VAR in self.params
+        )
+        self.add_facet_link = self.get_query_string({IS_FACETS_VAR: "True"})
+        self.remove_facet_link = self.get_query_string(remove=[IS_FACETS_VAR])
 
     @staticmethod
     def _page_number(raw: str) -> int:
@@ -130,7 +141,7 @@ class ChangeList:
         lookup_params = self.get_filters_params()
         for key in lookup_params:
             if not self.model_admin.lookup_allowed(key, lookup_params[key], request):
-                raise SuspiciousOperation(f"Filtering by {key} not allowed")
+                raise DisallowedModelAdminLookup(f"Filtering by {key} not allowed")
         specs, may_have_duplicates, has_active = [], False, False
         for entry in self.list_filter:
             used_before = len(lookup_params)
@@ -240,25 +251,40 @@ class ChangeList:
 
     # ---------------------------------------------------------------- queryset and results
     def get_queryset(self, request: Any, exclude_parameters: Any = None) -> Any:
-        (self.filter_specs, self.has_filters, remaining, filters_duplicate, self.has_active_filters) = (
-            self.get_filters(request)
-        )
+        """The filtered, searched and ordered rows.
+
+        With ``exclude_parameters`` (a filter's expected_parameters(), for its facet counts) the
+        filters already built are reused and the one owning those parameters is left out.
+        """
+        if exclude_parameters is None or not hasattr(self, "filter_specs"):
+            (self.filter_specs, self.has_filters, remaining, filters_duplicate, self.has_active_filters) = (
+                self.get_filters(request)
+            )
+            self._remaining_lookups, self._filters_duplicate = remaining, filters_duplicate
+        excluded = list(exclude_parameters or ())
+        remaining = {k: v for k, v in self._remaining_lookups.items() if k not in excluded}
         qs = self.root_queryset
         try:
             for spec in self.filter_specs:
-                qs = spec.queryset(request, qs) or qs
+                if excluded and list(spec.expected_parameters()) == excluded:
+                    continue
+                narrowed = spec.queryset(request, qs)
+                if narrowed is not None:
+                    qs = narrowed
             qs = qs.filter(**remaining)
         except (SuspiciousOperation, ImproperlyConfigured, IncorrectLookupParameters):
             raise
         except (ValueError, TypeError, ValidationError, FieldDoesNotExist, FieldError) as exc:
             raise IncorrectLookupParameters(exc) from exc
         qs, search_duplicates = self.model_admin.get_search_results(request, qs, self.query)
+        if exclude_parameters is not None:
+            return qs.distinct() if self._filters_duplicate or search_duplicates else qs
         self.clear_all_filters_qs = self.get_query_string(
             remove=list(self.get_filters_params()) + [SEARCH_VAR]
         )
         qs = self.apply_select_related(qs)
         qs = qs.order_by(*self.get_ordering(request, qs))
-        if filters_duplicate or search_duplicates:
+        if self._filters_duplicate or search_duplicates:
             qs = qs.distinct()
         return qs
 

@@ -66,7 +66,7 @@ def _changelist_url(model_admin: Any, request: Any) -> str:
 # ---------------------------------------------------------------- changelist
 def changelist_view(model_admin: Any, request: Any, extra_context: dict | None = None) -> Any:
     """The list of objects: search, filters, ordering, pagination, and the actions POST."""
-    from django.contrib.admin.options import IncorrectLookupParameters
+    from django.contrib.admin.exceptions import IncorrectLookupParameters
     from django.contrib.admin.views.main import ERROR_FLAG
 
     if not model_admin.has_view_or_change_permission(request):
@@ -101,7 +101,7 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
         "is_popup": cl.is_popup,
         "to_field": cl.to_field,
         "cl": cl,
-        "media": None,
+        "media": model_admin.media + cl.formset.media if cl.formset else model_admin.media,
         "has_add_permission": model_admin.has_add_permission(request),
         "action_choices": model_admin.get_action_choices(request) if actions else None,
         "actions_on_top": model_admin.actions_on_top,
@@ -186,7 +186,7 @@ def response_action(model_admin: Any, request: Any, queryset: Any) -> Any:
 # ---------------------------------------------------------------- delete
 def delete_view(model_admin: Any, request: Any, object_id: str, extra_context: dict | None = None) -> Any:
     """Confirm, then delete one object (logging the deletion first)."""
-    from django.contrib.admin.options import TO_FIELD_VAR
+    from django.contrib.admin.constants import TO_FIELD_VAR
     from django.db import router, transaction
 
     to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
@@ -296,8 +296,8 @@ def _missing_object_redirect(model_admin: Any, request: Any, object_id: str | No
 # ---------------------------------------------------------------- history
 def history_view(model_admin: Any, request: Any, object_id: str, extra_context: dict | None = None) -> Any:
     """The LogEntry rows of one object, oldest first, paginated by 100."""
+    from django.contrib.admin.base_options import get_content_type_for_model
     from django.contrib.admin.models import LogEntry
-    from django.contrib.admin.options import get_content_type_for_model
     from django.contrib.admin.views.main import PAGE_VAR
 
     obj = model_admin.get_object(request, object_id)

@@ -47,7 +47,7 @@ def popup_response(model_admin: Any, request: Any, obj: Any, action: str) -> Any
     """The page a related-object popup ends on: it hands the new choice back to the opener."""
     import json
 
-    from django.contrib.admin.options import TO_FIELD_VAR
+    from django.contrib.admin.constants import TO_FIELD_VAR
     from django.template.response import TemplateResponse
 
     to_field = request.POST.get(TO_FIELD_VAR)
@@ -65,7 +65,7 @@ def popup_response(model_admin: Any, request: Any, obj: Any, action: str) -> Any
 
 def response_add(model_admin: Any, request: Any, obj: Any, post_url_continue: str | None = None) -> Any:
     """After an add: back to the list, or to the new object (_continue), or a blank form (_addanother)."""
-    from django.contrib.admin.options import IS_POPUP_VAR
+    from django.contrib.admin.constants import IS_POPUP_VAR
     from django.contrib.admin.utils import quote
 
     if IS_POPUP_VAR in request.POST:
@@ -99,7 +99,7 @@ def response_add(model_admin: Any, request: Any, obj: Any, post_url_continue: st
 
 def response_change(model_admin: Any, request: Any, obj: Any) -> Any:
     """After a change: back to the list, stay (_continue), save as new, or add another."""
-    from django.contrib.admin.options import IS_POPUP_VAR
+    from django.contrib.admin.constants import IS_POPUP_VAR
     from django.contrib.admin.utils import quote
 
     if IS_POPUP_VAR in request.POST:

@@ -94,6 +94,8 @@ class BaseStorage:
 
     def update(self, response: Any) -> list | None:
         """Store the messages not yet shown (all of them if none were iterated)."""
+        if not self.used and not self.added_new:
+            return None  # untouched this request (the usual case): nothing to prepare or store
         self._prepare_messages(self._queued_messages)
         if self.used:
             return self._store(self._queued_messages, response)

@@ -16,13 +16,16 @@ class FallbackStorage(BaseStorage):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._storage_args = (args, kwargs)
-        self._used_storages: set = set()
 
     @cached_property
     def storages(self) -> list:
         # Built on first use: most requests neither read nor write messages.
         args, kwargs = self._storage_args
         return [storage_class(*args, **kwargs) for storage_class in self.storage_classes]
+
+    @cached_property
+    def _used_storages(self) -> set:
+        return set()
 
     def _get(self, *args: Any, **kwargs: Any) -> tuple[list | None, bool]:
         all_messages: list = []

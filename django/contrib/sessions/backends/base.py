@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 
 VALID_KEY_CHARS = string.ascii_lowercase + string.digits
@@ -34,10 +35,17 @@ class SessionBase:
     __not_given = object()
 
     def __init__(self, session_key: str | None = None) -> None:
-        self._session_key = session_key
+        if session_key is None:
+            self.__session_key = None  # nothing to validate (no session cookie)
+        else:
+            self._session_key = session_key
         self.accessed = False
         self.modified = False
-        self.serializer = import_string(settings.SESSION_SERIALIZER)
+
+    @cached_property
+    def serializer(self) -> Any:
+        # Looked up when first encoding or decoding: most requests never touch their session.
+        return import_string(settings.SESSION_SERIALIZER)
 
     # ---------------------------------------------------------------- dict interface
     def __contains__(self, key: str) -> bool:
@@ -97,9 +105,11 @@ class SessionBase:
     def is_empty(self) -> bool:
         """Whether nothing was ever stored (no key and no loaded data)."""
         try:
-            return not self._session_key and not self._session_cache
+            key = self._session_key
         except AttributeError:
             return True
+        # getattr with a default: no exception raised for the usual unloaded session.
+        return not key and not getattr(self, "_session_cache", None)
 
     # ---------------------------------------------------------------- test cookie
     def set_test_cookie(self) -> None:

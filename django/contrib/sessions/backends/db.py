@@ -15,9 +15,6 @@ _KEY_CHARS = frozenset(VALID_KEY_CHARS)
 
 
 class SessionStore(SessionBase):
-    def __init__(self, session_key: str | None = None) -> None:
-        super().__init__(session_key)
-
     def _validate_session_key(self, key: Any) -> bool:
         # Only keys this store could have made reach the database (a hostile cookie is no session).
         return super()._validate_session_key(key) and len(key) <= 40 and set(key) <= _KEY_CHARS

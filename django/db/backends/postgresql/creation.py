@@ -57,6 +57,9 @@ class DatabaseCreation(BaseDatabaseCreation):
             "dbname": self._quote_name(target),
             "suffix": self._get_database_create_suffix(template=source),
         }
+        # CREATE DATABASE ... TEMPLATE refuses a source with open sessions, ours included.
+        self.connection.close()
+        self.connection.close_pool()
         with self._nodb_cursor() as cursor:
             try:
                 self._execute_create_test_db(cursor, params, keepdb)

@@ -45,6 +45,14 @@ class DatabaseCreation(BaseDatabaseCreation):
             except OSError as exc:
                 self.log(f"Got an error deleting the old test database: {exc}")
                 raise SystemExit(2)
+        # SQLite creates the file on first connect; say so plainly if it can't (not a traceback later).
+        directory = os.path.dirname(os.path.abspath(test_name))
+        if not os.path.isdir(directory) or not os.access(directory, os.W_OK):
+            self.log(
+                f"Got an error creating the test database: the directory {directory!r} does not exist or "
+                "is not writable."
+            )
+            raise SystemExit(2)
         return test_name
 
     def get_test_db_clone_settings(self, suffix: str) -> dict:

@@ -18,7 +18,7 @@ from django.db.models.fields.related_descriptors import (
 )
 from django.db.models.fields.reverse_related import ForeignObjectRel, ManyToOneRel, OneToOneRel
 from django.db.models.query_utils import PathInfo
-from django.db.models.utils import make_model_tuple
+from django.db.models.utils import make_model_tuple, swappable_setting_name
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -106,8 +106,10 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
                 "model_name": cls._meta.model_name,
                 "app_label": cls._meta.app_label.lower(),
             }
-            if self.remote_field.related_name:
-                self.remote_field.related_name = self.remote_field.related_name % names
+            # Meta.default_related_name names the reverse accessor when the field doesn't.
+            related_name = self.remote_field.related_name or cls._meta.default_related_name
+            if related_name:
+                self.remote_field.related_name = related_name % names
             if self.remote_field.related_query_name:
                 self.remote_field.related_query_name = self.remote_field.related_query_name % names
 
@@ -168,17 +170,13 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
 
     @property
     def swappable_setting(self) -> str | None:
-        if self.swappable:
-            if isinstance(self.remote_field.model, str):
-                to_string = self.remote_field.model
-            else:
-                to_string = self.remote_field.model._meta.label
-            return (
-                self.model._meta.apps.get_swappable_settings_name(to_string)
-                if hasattr(self, "model")
-                else None
-            )
-        return None
+        if not self.swappable:
+            return None
+        target = self.remote_field.model
+        if isinstance(target, str):
+            return swappable_setting_name(target)
+        # A model class declares its own setting (historical states keep the option too).
+        return target._meta.swappable or swappable_setting_name(target._meta.label)
 
     def set_attributes_from_rel(self) -> None:
         self.name = self.name or (
@@ -208,21 +206,7 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
 
     def related_query_name(self) -> str:
         """The name to use when filtering the target model by this relation (e.g. "book")."""
-        return (
-            self.remote_field.related_query_name
-            or self.remote_field.related_name
-            or (
-                self.opts.default_related_name
-                % {
-                    "class": self.opts.model_name,
-                    "model_name": self.opts.model_name,
-                    "app_label": self.opts.app_label,
-                }
-                if self.opts.default_related_name
-                else None
-            )
-            or self.opts.model_name
-        )
+        return self.remote_field.related_query_name or self.remote_field.related_name or self.opts.model_name
 
     @property
     def target_field(self) -> Any:

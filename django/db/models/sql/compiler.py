@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
-from django.db.models.expressions import F, OrderBy, RawSQL, Ref, Value
+from django.db.models.expressions import ColPairs, F, OrderBy, RawSQL, Ref, Value
 from django.db.models.sql import ordering as ordering_mod
 from django.db.models.sql import related_selection, shape_cache
 from django.db.models.sql.constants import (
@@ -30,13 +30,32 @@ from django.db.models.sql.constants import (
 _COMPILE_METHOD_CACHE: dict[tuple[type, str], str] = {}
 
 
-def cursor_iter(cursor, sentinel, col_count, itersize):
+def cursor_iter(cursor, sentinel, col_count, itersize, widths=None):
     """Yield chunks of rows from the cursor, closing it at the end."""
     try:
         for rows in iter((lambda: cursor.fetchmany(itersize)), sentinel):
-            yield rows if col_count is None else [r[:col_count] for r in rows]
+            if widths is not None:
+                yield [pack_columns(r, widths) for r in rows]
+            else:
+                yield rows if col_count is None else [r[:col_count] for r in rows]
     finally:
         cursor.close()
+
+
+def column_widths(select) -> list[int] | None:
+    """SQL columns per selected expression, or None when each is one column (the usual case)."""
+    widths = [len(expr) if isinstance(expr, ColPairs) else 1 for expr, _, _ in select]
+    return widths if any(width != 1 for width in widths) else None
+
+
+def pack_columns(row, widths) -> tuple:
+    """Group a multi-column expression's values (a composite pk) into one tuple in the row."""
+    packed = []
+    pos = 0
+    for width in widths:
+        packed.append(row[pos] if width == 1 else tuple(row[pos : pos + width]))
+        pos += width
+    return tuple(packed)
 
 
 class SQLCompiler:
@@ -52,6 +71,7 @@ class SQLCompiler:
         self.klass_info: Any = None
         self._meta_ordering = None
         self.has_extra_select = False
+        self.column_widths: Any = None
         self._where_marks: Any = None
         self._where_slot = None
 
@@ -97,6 +117,7 @@ class SQLCompiler:
             with_col_aliases=with_col_aliases
         )
         self.col_count = len(self.select)
+        self.column_widths = column_widths(self.select)
 
     def pre_sql_setup(self, with_col_aliases: bool = False):
         """Compute select, ordering and grouping; return (extra_select, order_by, group_by)."""
@@ -352,6 +373,7 @@ class SQLCompiler:
             "klass_info": self.klass_info,
             "annotation_col_map": self.annotation_col_map,
             "col_count": self.col_count,
+            "column_widths": self.column_widths,
             "meta_ordering": self._meta_ordering,
             "has_extra_select": self.has_extra_select,
         }
@@ -366,6 +388,7 @@ class SQLCompiler:
         self.klass_info = entry["klass_info"]
         self.annotation_col_map = entry["annotation_col_map"]
         self.col_count = entry["col_count"]
+        self.column_widths = entry["column_widths"]
         self._meta_ordering = entry["meta_ordering"]
         self.has_extra_select = entry["has_extra_select"]
         self.where, self.having, self.qualify = where, None, None
@@ -573,6 +596,8 @@ class SQLCompiler:
         if result_type == SINGLE:
             try:
                 row = cursor.fetchone()
+                if row and self.column_widths is not None:
+                    return pack_columns(row, self.column_widths)
                 if row:
                     return row[0 : self.col_count]
                 return row
@@ -582,14 +607,19 @@ class SQLCompiler:
             cursor.close()
             return None
         col_count = self.col_count if self.has_extra_select else None
+        widths = self.column_widths
         if not chunked_fetch or not self.connection.features.can_use_chunked_reads:
             # Read everything now (one fetchall) so the cursor is not left open across other queries.
             try:
                 rows = cursor.fetchall()
             finally:
                 cursor.close()
+            if widths is not None:
+                return [[pack_columns(r, widths) for r in rows]]
             return [rows if col_count is None else [r[:col_count] for r in rows]]
-        return cursor_iter(cursor, self.connection.features.empty_fetchmany_value, col_count, chunk_size)
+        return cursor_iter(
+            cursor, self.connection.features.empty_fetchmany_value, col_count, chunk_size, widths
+        )
 
     def as_subquery_condition(self, alias, columns, compiler):
         qn = compiler.quote_name_unless_alias

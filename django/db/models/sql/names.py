@@ -12,6 +12,7 @@ from collections import namedtuple
 
 from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db.models.constants import LOOKUP_SEP
+from django.db.models.fields.composite import CompositePrimaryKey
 from django.db.models.sql.constants import INNER
 from django.db.models.sql.datastructures import Join, MultiJoin
 
@@ -140,7 +141,7 @@ def names_to_path(query, names, opts, allow_many: bool = True, fail_on_missing: 
 
 
 def _column_transformer(field, alias):
-    if not getattr(field, "column", None):
+    if not getattr(field, "column", None) and not isinstance(field, CompositePrimaryKey):
         raise FieldError("Referencing multicolumn fields with F() objects isn't supported.")
     return field.get_col(alias)
 

@@ -121,13 +121,27 @@ def get_order_by(compiler) -> list:
         resolved = expr.resolve_expression(query, allow_joins=True, reuse=None)
         if not is_ref and query.combinator and compiler.select:
             resolved = _point_to_select_column(compiler, expr, resolved)
-        sql, params = compiler.compile(resolved)
-        key = (strip_direction(sql), tuple(params))
-        if key in seen:
-            continue
-        seen.add(key)
-        result.append((resolved, (sql, params, is_ref)))
+        for term in _per_column(resolved):
+            sql, params = compiler.compile(term)
+            key = (strip_direction(sql), tuple(params))
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append((term, (sql, params, is_ref)))
     return result
+
+
+def _per_column(order_by):
+    """A composite pk sorts as its columns, one ORDER BY term each (DISTINCT may select them)."""
+    get_cols = getattr(order_by.expression, "get_cols", None)
+    if get_cols is None:
+        return (order_by,)
+    terms = []
+    for col in get_cols():
+        term = order_by.copy()
+        term.expression = col
+        terms.append(term)
+    return terms
 
 
 def find_ordering_name(compiler, name, opts, alias=None, default_order="ASC", already_seen=None):

@@ -74,7 +74,7 @@ def shape_key(query):
         query.model,
         joins,
         query.default_cols,
-        tuple((col.alias, col.target) for col in query.select),
+        tuple((col.alias, getattr(col, "target", None) or col.targets) for col in query.select),
         query.values_select,
         (tuple(sorted(field_names)), defer),
         _select_related_key(query.select_related),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Choice, Question
+from .models import Choice, Question, Survey, Topic
 
 
 class ChoiceInline(admin.TabularInline):
@@ -19,3 +19,14 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["pub_date"]
     search_fields = ["question_text"]
     list_per_page = 3
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    filter_horizontal = ["topics"]
+    autocomplete_fields = ["lead_question", "more_questions"]

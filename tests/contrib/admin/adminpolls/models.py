@@ -42,3 +42,34 @@ class Vote(models.Model):
 
     class Meta:
         app_label = "adminpolls"
+
+
+class Topic(models.Model):
+    """Picked through the two-pane filter_horizontal box on a Survey."""
+
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        app_label = "adminpolls"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/topics/{self.pk}/"
+
+
+class Survey(models.Model):
+    """Topics (filter_horizontal), a lead question and more questions (autocomplete_fields)."""
+
+    title = models.CharField(max_length=100)
+    topics = models.ManyToManyField(Topic, blank=True)
+    lead_question = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL)
+    more_questions = models.ManyToManyField(Question, blank=True, related_name="surveys_also")
+
+    class Meta:
+        app_label = "adminpolls"
+
+    def __str__(self):
+        return self.title

@@ -23,6 +23,11 @@ class Bookmark(models.Model):
     url = models.URLField()
     tags = GenericRelation(TaggedItem, related_query_name="bookmark")
 
+    class Meta:
+        # post_migrate creates these permissions (the migrate test checks them).
+        default_permissions = ("add", "view")
+        permissions = [("pin_bookmark", "Can pin bookmarks")]
+
     def __str__(self):
         return self.url
 

@@ -286,6 +286,15 @@ class CompositeItem(models.Model):
     qty = models.IntegerField(default=1)
 
 
+class DatedSlot(models.Model):
+    """A composite key whose parts need converting from the database (a date, a UUID)."""
+
+    pk = models.CompositePrimaryKey("day", "ref")
+    day = models.DateField()
+    ref = models.UUIDField()
+    label = models.CharField(max_length=20, default="")
+
+
 class Rectangle(models.Model):
     width = models.IntegerField()
     height = models.IntegerField()

@@ -44,6 +44,7 @@
         template.parentNode.insertBefore(row, template);
         total.value = String(index + 1);
         button.hidden = atMax();
+        row.dispatchEvent(new CustomEvent("formset:added", { bubbles: true, detail: { formsetName: prefix } }));
       });
     });
   }
