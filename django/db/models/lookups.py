@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import Expression, Func, Value, _hashable
@@ -230,7 +231,13 @@ class BuiltinLookup(Lookup):
         return connection.operators[self.lookup_name] % rhs
 
 
-class FieldGetDbPrepValueMixin:
+if TYPE_CHECKING:
+    _LookupMixin = BuiltinLookup  # type checkers see the mixins below as the lookups they are mixed into
+else:
+    _LookupMixin = object
+
+
+class FieldGetDbPrepValueMixin(_LookupMixin):
     """Prepare the rhs with the field's get_db_prep_value() (the target field for relations)."""
 
     get_db_prep_lookup_value_is_iterable = False
@@ -372,7 +379,7 @@ class LessThanOrEqual(FieldGetDbPrepValueMixin, BuiltinLookup):
     lookup_name = "lte"
 
 
-class IntegerFieldOverflow:
+class IntegerFieldOverflow(_LookupMixin):
     """Values outside the column's integer range match everything or nothing."""
 
     underflow_exception: type[Exception] = EmptyResultSet
@@ -391,7 +398,7 @@ class IntegerFieldOverflow:
         return super().process_rhs(compiler, connection)
 
 
-class IntegerFieldFloatRounding:
+class IntegerFieldFloatRounding(_LookupMixin):
     """Round a float rhs up so ``int_field >= 1.5`` means ``>= 2``."""
 
     def get_prep_lookup(self):
@@ -655,7 +662,7 @@ class YearLte(YearLookup, LessThanOrEqual):
         return (finish,)
 
 
-class UUIDTextMixin:
+class UUIDTextMixin(_LookupMixin):
     """On databases without a UUID type, text lookups on a UUID ignore dashes."""
 
     def process_rhs(self, qn, connection):
