@@ -29,9 +29,10 @@ class ChoicesType(enum.EnumType):
             # Re-store the bare value; dict.__setitem__ skips enum's duplicate-key guard.
             dict.__setitem__(classdict, key, value)
         cls = super().__new__(metacls, classname, bases, classdict, **kwds)
+        member: Any
         for member, label in zip(cls.__members__.values(), labels):
             member._label_ = label
-        return enum.unique(cls)
+        return enum.unique(cls)  # type: ignore[type-var]  # cls is the new enum class
 
     @property
     def names(cls) -> list[str]:

@@ -13,7 +13,7 @@ import decimal
 import inspect
 import uuid
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
@@ -40,6 +40,10 @@ def _fields():
 
 class SQLiteNumericMixin:
     """Make SQLite compute with decimal affinity when the output is a DecimalField."""
+
+    if TYPE_CHECKING:  # provided by the expression this is mixed into
+        output_field: Any
+        as_sql: Any
 
     def as_sqlite(self, compiler, connection, **extra_context):
         sql, params = self.as_sql(compiler, connection, **extra_context)
@@ -562,7 +566,7 @@ class Func(SQLiteNumericMixin, Expression):
         return clone
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return all(expression.allowed_default for expression in self.source_expressions)
 
 
@@ -925,7 +929,7 @@ class ExpressionWrapper(SQLiteNumericMixin, Expression):
         return f"{self.__class__.__name__}({self.expression})"
 
     @property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.expression.allowed_default
 
 

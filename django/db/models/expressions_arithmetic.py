@@ -145,7 +145,7 @@ class CombinedExpression(SQLiteNumericMixin, Expression):
         return c
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.lhs.allowed_default and self.rhs.allowed_default
 
 

@@ -38,9 +38,9 @@ class When(Expression):
     def __init__(self, condition=None, then=None, **lookups):
         if lookups:
             if condition is None:
-                condition, lookups = Q(**lookups), None
+                condition, lookups = Q(**lookups), {}
             elif getattr(condition, "conditional", False):
-                condition, lookups = Q(condition, **lookups), None
+                condition, lookups = Q(condition, **lookups), {}
         if condition is None or not getattr(condition, "conditional", False) or lookups:
             raise TypeError("When() supports a Q object, a boolean expression, or lookups as a condition.")
         if isinstance(condition, Q) and not condition:
@@ -94,7 +94,7 @@ class When(Expression):
         return cols
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.condition.allowed_default and self.result.allowed_default
 
 
@@ -167,7 +167,7 @@ class Case(SQLiteNumericMixin, Expression):
         return super().get_group_by_cols()
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.default.allowed_default and all(case.allowed_default for case in self.cases)
 
 
@@ -335,10 +335,10 @@ class OrderBy(Expression):
             self.nulls_first, self.nulls_last = True, None
         return self
 
-    def asc(self):
+    def asc(self):  # type: ignore[override]  # OrderBy flips itself, as in Django
         self.descending = False
 
-    def desc(self):
+    def desc(self):  # type: ignore[override]  # OrderBy flips itself, as in Django
         self.descending = True
 
 
@@ -411,7 +411,7 @@ class Window(SQLiteNumericMixin, Expression):
         data = {"expression": expr_sql, "window": " ".join(window_sql).strip()}
         return template % data, [*params, *window_params]
 
-    def as_sqlite(self, compiler, connection):
+    def as_sqlite(self, compiler, connection):  # type: ignore[override]  # takes no template options
         if isinstance(self.output_field, _fields().DecimalField):
             # SQLite returns a float for decimal window results; cast it back.
             copy = self.copy()
@@ -553,7 +553,7 @@ class Sliced(SQLiteNumericMixin, Expression):
             if subscript < 0:
                 raise ValueError("Negative indexing is not supported.")
             self.start = subscript + 1
-            self.length = 1
+            self.length: int | None = 1
         elif isinstance(subscript, slice):
             if (subscript.start is not None and subscript.start < 0) or (
                 subscript.stop is not None and subscript.stop < 0

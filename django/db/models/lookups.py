@@ -174,11 +174,11 @@ class Lookup(Expression):
         return sql, params
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.lhs.allowed_default and getattr(self.rhs, "allowed_default", True)
 
     @property
-    def contains_outer_ref(self):
+    def contains_outer_ref(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return getattr(self.rhs, "contains_outer_ref", False) or getattr(
             self.lhs, "contains_outer_ref", False
         )

@@ -75,7 +75,8 @@ DJANGO_VERSION_PICKLE_KEY = "_django_version"
 
 
 def _partition(predicate, values):
-    falsy, truthy = [], []
+    falsy: list = []
+    truthy: list = []
     for value in values:
         (truthy if predicate(value) else falsy).append(value)
     return falsy, truthy
@@ -95,7 +96,7 @@ class QuerySet(ResultCacheMixin, AltersData):
         self._prefetch_related_lookups = ()
         self._prefetch_done = False
         self._known_related_objects = {}  # {rel_field: {pk: rel_obj}}
-        self._iterable_class = ModelIterable
+        self._iterable_class: type[BaseIterable] = ModelIterable
         self._fields = None
         self._defer_next_filter = False
         self._deferred_filter = None
@@ -352,6 +353,7 @@ class QuerySet(ResultCacheMixin, AltersData):
     update_or_create.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _earliest(self, *fields):
+        order_by: Any
         if fields:
             order_by = fields
         else:

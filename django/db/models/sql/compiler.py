@@ -9,6 +9,7 @@ re-exported here, where ``connection.ops.compiler(name)`` finds them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from itertools import chain
 from typing import Any
 
@@ -73,7 +74,7 @@ class SQLCompiler:
         self.has_extra_select = False
         self.column_widths: Any = None
         self._where_marks: Any = None
-        self._where_slot = None
+        self._where_slot: Any = None
 
     def __repr__(self):
         return f"<{self.__class__.__qualname__} model={self.query.model.__qualname__ if self.query.model else None} connection={self.connection!r} using={self.using!r}>"
@@ -559,7 +560,7 @@ class SQLCompiler:
             results = self.execute_sql(MULTI, chunked_fetch=chunked_fetch, chunk_size=chunk_size)
         fields = [s[0] for s in self.select[0 : self.col_count]]
         converters = self.get_converters(fields)
-        rows = chain.from_iterable(results)
+        rows: Iterable[Any] = chain.from_iterable(results)
         if converters:
             rows = self.apply_converters(rows, converters)
             if tuple_expected:

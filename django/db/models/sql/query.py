@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from string import ascii_uppercase
-from typing import Any
+from typing import Any, Self
 
 from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db.models.constants import LOOKUP_SEP
@@ -223,7 +223,7 @@ class Query(BaseExpression):
             return self.model._meta
         return None
 
-    def clone(self) -> Query:
+    def clone(self) -> Self:
         """A copy sharing everything immutable; changed-in-place containers are copied."""
         obj = self.__class__.__new__(self.__class__)
         obj.__dict__ = self.__dict__.copy()
