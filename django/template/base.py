@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import linecache
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError
@@ -138,7 +139,7 @@ class Template:
             self.source[:20].replace("\n", ""),
         )
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for node in self.nodelist:
             yield from node
 

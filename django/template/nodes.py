@@ -7,6 +7,7 @@ A node whose class overrides `render` is treated as opaque: generated code calls
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.utils.safestring import SafeString
@@ -54,7 +55,7 @@ class Node:
                 nodes.extend(nodelist.get_nodes_by_type(nodetype))
         return nodes
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         yield self
 
     def __repr__(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from datetime import UTC
 from functools import partial
 from http.cookies import SimpleCookie
@@ -943,7 +943,7 @@ class AsyncClient(_ClientMixin, AsyncRequestFactory):
         except StopIteration as done:
             return done.value
 
-    def _verb(name: str):  # type: ignore[misc]
+    def _verb(name: str) -> Callable[..., Any]:  # type: ignore[misc]
         factory_method = getattr(AsyncRequestFactory, name)
 
         async def method(self: Any, path: str, *args: Any, follow: bool = False, **kwargs: Any) -> Any:

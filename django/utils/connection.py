@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from asyncio.events import _get_running_loop
+from collections.abc import Iterator
 from typing import Any
 
 from asgiref.local import Local
@@ -92,7 +93,7 @@ class BaseConnectionHandler:
     def __delitem__(self, key: str) -> None:
         delattr(self._connections, key)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.settings)
 
     def all(self, initialized_only: bool = False) -> list:

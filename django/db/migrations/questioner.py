@@ -74,7 +74,9 @@ class MigrationQuestioner:
 class InteractiveMigrationQuestioner(MigrationQuestioner):
     """Asks on the terminal (stdin/stdout of the command)."""
 
-    def __init__(self, defaults=None, specified_apps=None, dry_run=None, prompt_output=None):
+    def __init__(
+        self, defaults: Any = None, specified_apps: Any = None, dry_run: Any = None, prompt_output: Any = None
+    ) -> None:
         super().__init__(defaults=defaults, specified_apps=specified_apps, dry_run=dry_run)
         self.prompt_output = prompt_output or _StdoutWriter()
 
@@ -241,7 +243,14 @@ class InteractiveMigrationQuestioner(MigrationQuestioner):
 class NonInteractiveMigrationQuestioner(MigrationQuestioner):
     """Never asks: logs what it decided and exits with status 3 where a default is required."""
 
-    def __init__(self, defaults=None, specified_apps=None, dry_run=None, verbosity=1, log=None):
+    def __init__(
+        self,
+        defaults: Any = None,
+        specified_apps: Any = None,
+        dry_run: Any = None,
+        verbosity: Any = 1,
+        log: Any = None,
+    ) -> None:
         self.verbosity = verbosity
         self.log = log or (lambda msg: sys.stderr.write(msg + "\n"))
         super().__init__(defaults=defaults, specified_apps=specified_apps, dry_run=dry_run)

@@ -274,7 +274,7 @@ class RenameModel(ModelOperation):
 
     def _alter_references(
         self, schema_editor: Any, from_state: Any, to_state: Any, old_model: Any, new_model: Any
-    ):
+    ) -> None:
         """Re-point foreign keys of other models (their constraints name the renamed table)."""
         for related in old_model._meta.related_objects:
             if related.related_model == old_model:
