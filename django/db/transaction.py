@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import ContextDecorator, contextmanager
-from typing import Any
+from collections.abc import Callable
+from contextlib import ContextDecorator
+from typing import Any, Literal
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import DatabaseError, Error, ProgrammingError
@@ -59,21 +59,29 @@ def set_rollback(rollback: bool, using: str | None = None) -> None:
     return get_connection(using).set_rollback(rollback)
 
 
-@contextmanager
-def mark_for_rollback_on_error(using: str | None = None) -> Iterator[None]:
+class mark_for_rollback_on_error(ContextDecorator):  # noqa: N801 (Django's public name)
     """Flag the enclosing atomic block for rollback if the body raises.
 
     For code that catches exceptions from queries inside ``atomic`` without a savepoint: the
-    transaction can no longer be committed, and this makes that explicit.
+    transaction can no longer be committed, and this makes that explicit. A class rather than
+    a generator: Model.save() enters one per call.
     """
-    try:
-        yield
-    except Exception as exc:
-        connection = get_connection(using)
-        if connection.in_atomic_block:
-            connection.needs_rollback = True
-            connection.rollback_exc = exc
-        raise
+
+    __slots__ = ("using",)
+
+    def __init__(self, using: str | None = None) -> None:
+        self.using = using
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> Literal[False]:
+        if exc_type is not None and issubclass(exc_type, Exception):
+            connection = get_connection(self.using)
+            if connection.in_atomic_block:
+                connection.needs_rollback = True
+                connection.rollback_exc = exc_value
+        return False
 
 
 def on_commit(func: Callable[[], Any], using: str | None = None, robust: bool = False) -> None:

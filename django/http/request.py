@@ -15,11 +15,11 @@ from django.core.exceptions import (
     ImproperlyConfigured,
     RequestDataTooBig,
     TooManyFieldsSent,
+    TooManyFilesSent,
 )
 from django.http.accept import MediaType, parse_accept_header
 from django.http.cookie import parse_cookie
 from django.http.headerparams import parse_header_parameters
-from django.http.multipartparser import MultiPartParser, MultiPartParserError, TooManyFilesSent
 from django.http.querydict import QueryDict, bytes_to_text
 from django.utils.datastructures import CaseInsensitiveMapping, ImmutableList, MultiValueDict
 from django.utils.functional import cached_property
@@ -204,9 +204,10 @@ class HttpRequest:
 
     @property
     def COOKIES(self) -> dict[str, str]:
-        if not hasattr(self, "_cookies"):
-            self._cookies = parse_cookie(self._raw_cookie_header())
-        return self._cookies
+        cookies = self.__dict__.get("_cookies")
+        if cookies is None:
+            cookies = self._cookies = parse_cookie(self._raw_cookie_header())
+        return cookies
 
     @COOKIES.setter
     def COOKIES(self, value: dict[str, str]) -> None:
@@ -452,6 +453,8 @@ class HttpRequest:
             self._mark_post_parse_error()
             return
         if self.content_type == "multipart/form-data":
+            from django.http.multipartparser import MultiPartParserError  # imported with the parser
+
             data = BytesIO(self._body) if hasattr(self, "_body") else self
             try:
                 self._post, self._files = self.parse_file_upload(self.META, data)
@@ -471,6 +474,8 @@ class HttpRequest:
             self.upload_handlers,
             warning="You cannot alter upload handlers after the upload has been processed.",
         )
+        from django.http.multipartparser import MultiPartParser  # only multipart bodies need it
+
         parser = MultiPartParser(META, post_data, self.upload_handlers, self.encoding)
         return parser.parse()
 

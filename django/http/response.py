@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import mimetypes
 import os
 import time
 import warnings
 from collections.abc import Iterator
-from email.utils import formatdate
 from http import HTTPStatus
 from http.cookies import SimpleCookie
 from typing import Any
@@ -26,7 +24,9 @@ _CONTROL_CHARS = frozenset("\r\n\x00")
 
 
 def _http_date(epoch_seconds: float | None = None) -> str:
-    return formatdate(epoch_seconds, usegmt=True)
+    from django.utils.http import http_date
+
+    return http_date(epoch_seconds)
 
 
 # Looked up per response: a dict is far cheaper than constructing the HTTPStatus member each time.
@@ -475,6 +475,8 @@ class FileResponse(StreamingHttpResponse):
 def _guess_content_type(filename: str) -> str:
     if not filename:
         return "application/octet-stream"
+    import mimetypes  # only file responses need it (its tables load on first use)
+
     content_type, encoding = mimetypes.guess_type(filename)
     compressed = {"bzip2": "application/x-bzip", "gzip": "application/gzip", "xz": "application/x-xz"}
     content_type = compressed.get(encoding or "", content_type)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, MutableMapping
-from email.header import Header
 from typing import Any
 
 
@@ -21,6 +20,8 @@ def _convert_header(value: Any, charset: str, mime_encode: bool = False) -> str:
     except UnicodeError:
         if not mime_encode:
             raise UnicodeError(f"{value!r} is not representable in {charset!r} for an HTTP header")
+        from email.header import Header  # only for the rare non-latin-1 value
+
         value = Header(value, "utf-8", maxlinelen=sys.maxsize).encode()
     if "\n" in value or "\r" in value:
         raise BadHeaderError(f"Header values can't contain newlines (got {value!r})")

@@ -11,7 +11,7 @@ from typing import Any
 from django.template.base import Node, NodeList, Template, TextNode, token_kwargs
 from django.template.exceptions import TemplateSyntaxError
 from django.template.library import Library
-from django.template.nodes import READS, nodelist_effect
+from django.template.nodes import READS, WRITES, nodelist_effect
 from django.utils.safestring import SafeString, mark_safe
 
 register = Library()
@@ -50,7 +50,9 @@ class BlockContext:
 
 
 class BlockNode(Node):
-    context_effect = READS
+    # Renders code this template can't see (an overriding block, another template, a partial): a
+    # {% cycle ... as x %} there updates an outer x through set_upward, so assume writes.
+    context_effect = WRITES
     _func: Callable  # the compiled block, attached when its module is built
 
     def __init__(self, name: str, nodelist: NodeList, parent: Any = None) -> None:
@@ -256,7 +258,8 @@ def do_extends(parser: Any, token: Any) -> Node:
 class IncludeNode(Node):
     context_key = "__include_context"
     child_nodelists = ()
-    context_effect = READS
+    # Renders code this template can't see: see BlockNode.context_effect.
+    context_effect = WRITES
 
     def __init__(
         self,
@@ -400,7 +403,8 @@ class PartialDefNode(Node):
 
 class PartialNode(Node):
     child_nodelists = ()
-    context_effect = READS
+    # Renders code this template can't see: see BlockNode.context_effect.
+    context_effect = WRITES
 
     def __init__(self, partial_name: str, extra_data: dict) -> None:
         self.partial_name = partial_name

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from asgiref.sync import iscoroutinefunction
+
 
 class _ClassSkip:
     """A lazy ``__unittest_skip__`` for a class: unittest reads it as each test runs, so every test
@@ -65,6 +67,16 @@ def _deferred_skip(condition: Callable[[], bool], reason: str, name: str) -> Cal
             return test_item
         if isinstance(test_item, type):
             raise TypeError(f"{name} cannot be used on {test_item.__qualname__} as it doesn't allow queries")
+
+        if iscoroutinefunction(test_item):
+            # Stay a coroutine function, so that the test case still runs it in an event loop.
+            @wraps(test_item)
+            async def async_skip_wrapper(*args: Any, **kwargs: Any) -> Any:
+                if _check(args[0] if args else None, condition, name):
+                    raise unittest.SkipTest(reason)
+                return await test_item(*args, **kwargs)
+
+            return async_skip_wrapper
 
         @wraps(test_item)
         def skip_wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -215,7 +215,7 @@ class DiscoverRunner:
                 type=int,
                 default=None,
                 metavar="N",
-                help="Show the N slowest test cases (N=0 for all).",
+                help="List the N slowest tests after the run (0 lists them all).",
             )
 
     # -- phases ----------------------------------------------------------------------------

@@ -208,3 +208,59 @@ def cache_settings_changed(*, setting: str, **kwargs: Any) -> None:
     caches.__dict__.pop("settings", None)
     caches._settings = None
     caches._connections = Local(caches.thread_critical)
+
+
+@receiver(setting_changed)
+def database_routers_changed(*, setting: str, **kwargs: Any) -> None:
+    """``django.db.router`` asks the routers of the new DATABASE_ROUTERS."""
+    if setting != "DATABASE_ROUTERS":
+        return
+    from django.db import router
+    from django.db.utils import ConnectionRouter
+
+    router.routers = ConnectionRouter().routers
+
+
+@receiver(setting_changed)
+def serialization_modules_changed(*, setting: str, **kwargs: Any) -> None:
+    """The serializer registry is rebuilt (with the new SERIALIZATION_MODULES) on its next use."""
+    if setting != "SERIALIZATION_MODULES":
+        return
+    from django.core import serializers
+
+    serializers._serializers.clear()
+
+
+@receiver(setting_changed)
+def user_model_swapped(*, setting: str, **kwargs: Any) -> None:
+    """Modules that looked the user model up at import time (``UserModel``) see the new one."""
+    if setting != "AUTH_USER_MODEL":
+        return
+    import sys
+
+    from django.apps import apps
+
+    apps.clear_cache()
+    if "django.contrib.auth" not in sys.modules:
+        return
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        user_model = get_user_model()
+    except ImproperlyConfigured:
+        return  # an invalid value: get_user_model() reports it where it is used
+    for name in ("backends", "forms", "views", "handlers.modwsgi"):
+        module = sys.modules.get(f"django.contrib.auth.{name}")
+        if module is not None and hasattr(module, "UserModel"):
+            module.UserModel = user_model  # type: ignore[attr-defined]
+
+
+@receiver(setting_changed)
+def complex_setting_changed(*, setting: str, **kwargs: Any) -> None:
+    """Connections and other long-lived objects were built from these: overriding them is risky."""
+    if kwargs.get("enter") and setting in COMPLEX_OVERRIDE_SETTINGS:
+        import warnings
+
+        # stacklevel points past the signal machinery at the override_settings() call site.
+        warnings.warn(f"Overriding setting {setting} can lead to unexpected behavior.", stacklevel=6)

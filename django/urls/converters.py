@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
-import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import uuid
 
 
 class IntConverter:
@@ -31,6 +33,8 @@ class UUIDConverter:
     regex = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
     def to_python(self, value: str) -> uuid.UUID:
+        import uuid  # imported on first use: uuid pulls in platform, costly at start-up
+
         return uuid.UUID(value)
 
     def to_url(self, value: Any) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 import datetime
 import re
+import time
 import unicodedata
 from binascii import Error as BinasciiError
 from collections.abc import Iterable, Iterator, Mapping
-from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 from urllib.parse import urlencode as original_urlencode
@@ -73,9 +73,21 @@ def urlencode(query: Any, doseq: bool = False) -> str:
     return original_urlencode(pairs, doseq)
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def http_date(epoch_seconds: float | None = None) -> str:
-    """An RFC 7231 date, e.g. 'Wed, 21 Oct 2015 07:28:00 GMT'."""
-    return formatdate(epoch_seconds, usegmt=True)
+    """An RFC 7231 date, e.g. 'Wed, 21 Oct 2015 07:28:00 GMT'.
+
+    Formatted here (English names whatever the locale) rather than with email.utils, whose import
+    costs more than the rest of the HTTP layer's start-up work.
+    """
+    t = time.gmtime(epoch_seconds)
+    return (
+        f"{_WEEKDAYS[t.tm_wday]}, {t.tm_mday:02d} {_MONTHS[t.tm_mon - 1]} {t.tm_year:04d} "
+        f"{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d} GMT"
+    )
 
 
 def parse_http_date(date: str) -> int:

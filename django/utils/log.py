@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import logging.config
 from collections.abc import Callable
@@ -164,11 +165,13 @@ class ServerFormatter(logging.Formatter):
 
     default_time_format = "%d/%b/%Y %H:%M:%S"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    @functools.cached_property
+    def style_(self) -> Any:
+        # Made on the first colored line: importing the commands' styles at logging set-up (every
+        # process start) would cost more than the rest of it.
         from django.core.management.color import color_style  # styles live with the commands
 
-        self.style_ = color_style()
-        super().__init__(*args, **kwargs)
+        return color_style()
 
     def format(self, record: logging.LogRecord) -> str:
         message = record.msg

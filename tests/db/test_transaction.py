@@ -154,6 +154,23 @@ def test_mark_for_rollback_on_error_outside_atomic_just_reraises(connection):
             raise KeyError("x")
 
 
+def test_mark_for_rollback_on_error_as_decorator_and_when_nothing_fails(connection, items):
+    @transaction.mark_for_rollback_on_error(using=connection.alias)
+    def failing():
+        raise ValueError("boom")
+
+    with transaction.atomic(using=connection.alias):
+        items.add("kept")
+        with transaction.mark_for_rollback_on_error(using=connection.alias):
+            pass  # no error: nothing is flagged
+        assert transaction.get_rollback(using=connection.alias) is False
+    assert items.names() == ["kept"]
+    with transaction.atomic(using=connection.alias):
+        with pytest.raises(ValueError, match="boom"):
+            failing()
+        assert transaction.get_rollback(using=connection.alias) is True
+
+
 class TestOnCommit:
     def test_runs_after_the_outermost_commit_in_order(self, connection):
         ran = []

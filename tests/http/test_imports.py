@@ -47,3 +47,66 @@ def test_importing_reads_no_settings():
         [sys.executable, "-c", code], capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+WSGI_APP = """
+import sys
+from django.conf import settings
+settings.configure(
+    SECRET_KEY="x",
+    INSTALLED_APPS=[
+        "django.contrib.contenttypes",
+        "django.contrib.auth",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+    ],
+    MIDDLEWARE=[
+        "django.middleware.security.SecurityMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.common.CommonMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ],
+    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+    ROOT_URLCONF=[],
+)
+import django
+django.setup()
+from django.core.wsgi import get_wsgi_application
+get_wsgi_application()
+print(sorted(m for m in DEFERRED if m in sys.modules))
+"""
+
+# Imported on first use only: each costs start-up time that a process serving plain requests never
+# needs (dates are formatted without email.utils; the multipart parser, mimetypes for file
+# responses and the management commands' color styles wait until used).
+DEFERRED = (
+    "email.utils",
+    "email.header",
+    "mimetypes",
+    "django.http.multipartparser",
+    "django.core.management",
+    "argparse",
+)
+
+
+def test_start_up_to_a_wsgi_app_defers_what_plain_requests_do_not_need():
+    out = subprocess.run(
+        [sys.executable, "-c", WSGI_APP.replace("DEFERRED", repr(DEFERRED))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert out == "[]", f"imported at start-up: {out}"
+
+
+def test_http_date_without_email_utils_matches_the_rfc_format():
+    from email.utils import formatdate
+
+    from django.utils.http import http_date
+
+    for epoch in (0, 1, 951782400.5, 1445412480, 4102444800, -86400.25):
+        assert http_date(epoch) == formatdate(epoch, usegmt=True)
+    assert http_date()[-4:] == " GMT"

@@ -226,6 +226,10 @@ class TestBackends:
         out = backend.get_template("page.html").render({"v": "<b>"}, request)
         assert out.startswith('jinja &lt;b&gt; /there <input type="hidden" name="csrfmiddlewaretoken"')
         assert backend.from_string("{{ 1 + 1 }}").render() == "2"
+        # csrf_token is the (masked) token itself; without a request neither exists.
+        token = backend.from_string("{{ csrf_token }}").render({}, request)
+        assert len(token) == 64 and token.isalnum()
+        assert backend.from_string("[{{ csrf_token }}]").render({}) == "[]"
         with pytest.raises(TemplateDoesNotExist):
             backend.get_template("nope.html")
         with pytest.raises(TemplateSyntaxError) as info:

@@ -14,6 +14,8 @@ BASE = {
     "dir/inc": "{% include './other' %}",
     "dir/other": "other",
     "loop-item": "({{ item }}{{ forloop.counter }})",
+    "sets-t": "{% cycle 'a' 'b' as t silent %}",
+    "base-shows-t": "{{ t }}{% block b %}{% endblock %}{{ t }}",
 }
 
 INHERIT_CASES = [
@@ -63,6 +65,21 @@ INHERIT_CASES = [
         {"default": "[5]", "invalid": "[5INVALID]"},
     ),
     ("include-list", "{% include names %}", {"names": ["missing", "inc"], "a": 1, "b": 1}, "[11]"),
+    # An included template or an overriding block may update an outer variable (set_upward):
+    # the including template sees the new value afterwards, in a loop too.
+    ("include-updates-outer-name", "{{ t }}{% include 'sets-t' %}{{ t }}", {"t": "o"}, "oa"),
+    (
+        "include-in-loop-updates-outer-name",
+        "{% for x in l %}[{{ t }}]{% include 'sets-t' %}{% endfor %}[{{ t }}]",
+        {"l": [1, 2, 3], "t": "o"},
+        "[o][a][a][a]",
+    ),
+    (
+        "block-updates-name-in-base",
+        "{% extends 'base-shows-t' %}{% block b %}{% cycle 'a' 'b' as t silent %}{% endblock %}",
+        {"t": "o"},
+        "oa",
+    ),
     ("include-in-loop", "{% for item in l %}{% include 'loop-item' %}{% endfor %}", {"l": "ab"}, "(a1)(b2)"),
     (
         "include-scope-does-not-leak",

@@ -72,3 +72,48 @@ def test_overriding_caches_rebuilds_the_backends():
     with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
         caches["default"].set("k", "v")
         assert caches["default"].get("k") == "v"
+
+
+class _ReadFromOther:
+    def db_for_read(self, model, **hints):
+        return "other_alias"
+
+
+def test_database_routers_change_reaches_the_global_router():
+    from django.db import router
+    from tests.test_client.testapp.models import Author
+
+    before = router.db_for_read(Author)
+    with override_settings(DATABASE_ROUTERS=[_ReadFromOther()]):
+        assert router.db_for_read(Author) == "other_alias"
+    assert router.db_for_read(Author) == before
+
+
+def test_serialization_modules_change_rebuilds_the_registry():
+    from django.core import serializers
+
+    with override_settings(SERIALIZATION_MODULES={"jsonx": "django.core.serializers.json"}):
+        assert "jsonx" in serializers.get_serializer_formats()
+    assert "jsonx" not in serializers.get_serializer_formats()
+    assert "json" in serializers.get_serializer_formats()
+
+
+def test_auth_user_model_change_reaches_modules_that_cached_it():
+    from django.contrib.auth import backends
+    from django.contrib.auth.models import User
+    from tests.test_client.testapp.models import Author
+
+    with override_settings(AUTH_USER_MODEL="testapp.Author"):
+        assert backends.UserModel is Author
+    assert backends.UserModel is User
+
+
+def test_overriding_databases_warns():
+    import pytest
+
+    with pytest.warns(
+        UserWarning, match="Overriding setting DATABASES can lead to unexpected behavior."
+    ) as caught:
+        with override_settings(DATABASES=settings.DATABASES):
+            pass
+    assert caught[0].filename == __file__

@@ -103,10 +103,21 @@ def test_async_test_methods_run_in_an_event_loop():
         async def test_fails(self):
             self.assertEqual(1, 2)
 
+    class AsyncDbCase(TestCase):
+        @skipUnlessDBFeature("supports_transactions")
+        async def test_runs_when_supported(self):
+            seen.append("feature")
+
+        @skipIfDBFeature("supports_transactions")
+        async def test_skipped(self):
+            seen.append("never")
+
     result = unittest.TestResult()
     unittest.defaultTestLoader.loadTestsFromTestCase(AsyncCase).run(result)
-    assert seen == ["ran"]
+    unittest.defaultTestLoader.loadTestsFromTestCase(AsyncDbCase).run(result)
+    assert seen == ["ran", "feature"]
     assert [test._testMethodName for test, _tb in result.failures] == ["test_fails"]
+    assert [test._testMethodName for test, _reason in result.skipped] == ["test_skipped"]
 
 
 def test_feature_skip_on_simple_test_case_is_an_error():

@@ -260,6 +260,31 @@ class BaseModelAdmin(metaclass=MediaDefiningClass):
             return True
         return not field.is_relation or len(parts) <= 2
 
+    def to_field_allowed(self, request: Any, to_field: str) -> bool:
+        """Whether ``?_to_field=`` may name this field: the primary key, or a field that some
+        relation from a model of this site points at. Anything else could leak a column
+        (e.g. a password hash) through the popup response, so it is refused."""
+        try:
+            field = self.opts.get_field(to_field)
+        except FieldDoesNotExist:
+            return False
+        if field.primary_key:
+            return True
+        if any(m2m.m2m_target_field_name() == to_field for m2m in self.opts.many_to_many):
+            return True
+        registered = set()
+        for model, model_admin in self.admin_site._registry.items():
+            registered.add(model)
+            registered.update(inline.model for inline in model_admin.inlines)
+        for relation in self.opts.get_fields(include_hidden=True):
+            if not relation.auto_created or relation.concrete:
+                continue
+            remote = relation.field.remote_field
+            points_here = hasattr(remote, "get_related_field") and remote.get_related_field() == field
+            if points_here and any(issubclass(model, relation.related_model) for model in registered):
+                return True
+        return False
+
     @property
     def opts(self) -> Any:
         return self.model._meta

@@ -258,6 +258,15 @@ class InlineAdminFormSet:
                 self.model_admin, is_empty=True,
             )  # fmt: skip
 
+    @property
+    def is_collapsible(self) -> bool:
+        """``classes = ["collapse"]``: the inline starts closed (open when it holds errors)."""
+        return "collapse" in self.classes.split()
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.formset.is_bound and (self.formset.non_form_errors() or any(self.formset.errors)))
+
     def _all_field_names(self) -> list:
         return flatten_fieldsets(self.fieldsets)
 

@@ -10,7 +10,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX, identify_hasher
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,31 +29,33 @@ def _unicode_ci_compare(s1: str, s2: str) -> bool:
 
 
 class ReadOnlyPasswordHashWidget(forms.Widget):
-    """Show the hash algorithm and a masked summary instead of an editable password."""
+    """Show the hash algorithm and a masked summary instead of an editable password, with a link to
+    the admin's password page ("Reset password", or "Set password" when there is none)."""
 
     read_only = True
 
     def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> Any:
-        if not value or value.startswith(UNUSABLE_PASSWORD_PREFIX):
+        usable = bool(value) and not value.startswith(UNUSABLE_PASSWORD_PREFIX)
+        if not usable:
             summary = format_html("<strong>{}</strong>", gettext("No password set."))
         else:
             try:
-                hasher = identify_hasher(value)
+                items = identify_hasher(value).safe_summary(value).items()
             except ValueError:
                 summary = format_html(
                     "<strong>{}</strong>", gettext("Invalid password format or unknown hashing algorithm.")
                 )
             else:
-                items = hasher.safe_summary(value).items()
-                summary = format_html(
-                    "{}",
-                    format_html(
-                        "".join("<strong>{}</strong>: <bdi>{}</bdi> " for _x in items),
-                        *[part for key, val in items for part in (gettext(key), val)],
-                    ),
+                summary = format_html_join(
+                    " ", "<strong>{}</strong>: <bdi>{}</bdi>", ((gettext(key), val) for key, val in items)
                 )
-        id_ = (attrs or {}).get("id") or self.attrs.get("id")
-        return format_html("<div{}>{}</div>", format_html(' id="{}"', id_) if id_ else "", summary)
+        button = gettext("Reset password") if usable else gettext("Set password")
+        return format_html(
+            '<div{}><p>{}</p><p><a class="button" href="../password/">{}</a></p></div>',
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            summary,
+            button,
+        )
 
     def id_for_label(self, id_: str) -> None:  # type: ignore[override]
         return None
@@ -248,6 +251,11 @@ class UserChangeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        password = self.fields.get("password")
+        if password and self.instance and not self.instance.has_usable_password():
+            password.help_text = _(
+                "Enable password-based authentication for this user by setting a password."
+            )
         user_permissions = self.fields.get("user_permissions")
         if user_permissions:
             user_permissions.queryset = user_permissions.queryset.select_related("content_type")

@@ -1,7 +1,7 @@
 """Image files: ImageFile and get_image_dimensions().
 
-Pillow is used when installed; otherwise the common formats' headers (PNG, GIF,
-JPEG, BMP, WebP) are read directly, so dimensions work without it.
+Pillow is used when installed; the common formats' headers (PNG, GIF, JPEG, BMP,
+WebP) are also read directly, so dimensions work without it and for truncated files.
 """
 
 from __future__ import annotations
@@ -67,15 +67,21 @@ def _dimensions(file: Any) -> Dimensions:
     except ImportError:
         data = file.read(_HEADER_BYTES)
         return _from_header(data if isinstance(data, bytes) else b"")
-    parser = PillowImageFile.Parser()
+    # Pillow knows more formats; the header readers answer where it wants more data than a
+    # truncated (header-only) file has.
+    parser, head = PillowImageFile.Parser(), b""
     while chunk := file.read(1024):
+        if not isinstance(chunk, bytes):
+            return None, None
+        if len(head) < _HEADER_BYTES:
+            head += chunk
         try:
             parser.feed(chunk)
         except Exception:
-            return None, None
+            break
         if parser.image:
             return parser.image.size
-    return None, None
+    return _from_header(head)
 
 
 def _from_header(data: bytes) -> Dimensions:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import tempfile
+import types
+from collections.abc import Callable, Coroutine, Generator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
 from typing import Any
 
 from asgiref.sync import AsyncToSync, SyncToAsync, ThreadSensitiveContext, sync_to_async
@@ -25,12 +30,150 @@ def get_script_prefix(scope: dict[str, Any]) -> str:
     return scope.get("root_path", "") or ""
 
 
+class _RequestExecutor(ThreadPoolExecutor):
+    """The one thread that runs a request's thread-sensitive sync code, lent from a pool.
+
+    Django's documented semantics need one thread per request for its sync code, not a new thread:
+    an idle executor's worker thread is kept and lent to the next request.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1, thread_name_prefix="django-request")
+        self.used = False  # whether the current request ran sync code here
+        self._last: Future | None = None
+
+    def submit(self, fn: Callable, /, *args: Any, **kwargs: Any) -> Future:
+        self.used = True
+        future = super().submit(fn, *args, **kwargs)
+        self._last = future
+        return future
+
+    def idle(self) -> bool:
+        # One worker runs calls in order: when the last one is done, all are.
+        return self._last is None or self._last.done()
+
+
+class _RequestExecutorPool:
+    """Idle request executors. A request that leaves work running (a cancelled sync call goes on in
+    its thread) does not give its executor back: the next request must not wait behind it."""
+
+    def __init__(self, keep: int = 64) -> None:
+        self._idle: list[_RequestExecutor] = []
+        self._keep = keep
+
+    def lend(self) -> _RequestExecutor:
+        try:
+            executor = self._idle.pop()  # list.pop/append are atomic: no lock needed
+        except IndexError:
+            executor = _RequestExecutor()
+        executor.used = False
+        return executor
+
+    def give_back(self, executor: _RequestExecutor) -> None:
+        if executor.idle() and len(self._idle) < self._keep:
+            self._idle.append(executor)
+        else:
+            executor.shutdown(wait=False)
+
+
+_request_executors = _RequestExecutorPool()
+
+
+def _executor_contexts_supported() -> bool:
+    """asgiref accepts a caller-owned executor for a thread-sensitive context (newer releases)."""
+    try:
+        ThreadSensitiveContext(executor=None)  # type: ignore[call-arg]
+    except TypeError:
+        return False
+    return True
+
+
+_POOLED_THREADS = _executor_contexts_supported()
+
+
+# The executor lent to the request being handled in this context (cheaper to ask than asgiref's
+# per-context executor mapping, which is keyed by weak references).
+_current_request_executor: ContextVar[_RequestExecutor | None] = ContextVar(
+    "django_request_executor", default=None
+)
+
+
 def _request_thread_started() -> bool:
     """Whether this request's thread-sensitive sync code already has a thread to run in."""
+    lent = _current_request_executor.get()
+    if lent is not None:
+        # Its context hides any outer async_to_sync thread, so only the lent thread counts.
+        return lent.used
     if getattr(AsyncToSync.executors, "current", None) is not None:
         return True  # called from inside async_to_sync: sync code runs in that outer thread
     context = SyncToAsync.thread_sensitive_context.get(None)
-    return context is None or context in SyncToAsync.context_to_thread_executor
+    if context is None:
+        return True
+    executor = SyncToAsync.context_to_thread_executor.get(context)
+    if executor is None:
+        return False
+    return getattr(executor, "used", True)
+
+
+@types.coroutine
+def _run_watched(coro: Coroutine, on_first_wait: Callable[[], None]) -> Generator[Any, Any, Any]:
+    """Await ``coro`` in the current task, calling ``on_first_wait()`` the first time it waits.
+
+    A view that answers without waiting (most async views) so needs no disconnect listener task;
+    once it waits, the listener starts. Values and exceptions pass through as with ``await``.
+    """
+    value: Any = None
+    error: BaseException | None = None
+    waited = False
+    while True:
+        try:
+            yielded = coro.send(value) if error is None else coro.throw(error)
+        except StopIteration as stop:
+            return stop.value
+        if not waited:
+            waited = True
+            on_first_wait()
+        value, error = None, None
+        try:
+            value = yield yielded
+        except GeneratorExit:
+            coro.close()
+            raise
+        except BaseException as exc:
+            error = exc
+
+
+class _DisconnectWatcher:
+    """Listens for the client going away (started lazily) and then cancels the request's task."""
+
+    def __init__(self, listen: Callable[[], Coroutine]) -> None:
+        self._listen = listen
+        self._task: asyncio.Task | None = None
+        self._owner: asyncio.Task | None = None
+        self.disconnected = False
+
+    def start(self) -> None:
+        self._owner = asyncio.current_task()
+        self._task = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _watch(self) -> None:
+        try:
+            await self._listen()
+        except RequestAborted:
+            self.disconnected = True
+            if self._owner is not None:
+                self._owner.cancel()
+
+    async def stop(self) -> None:
+        task = self._task
+        if task is None:
+            return
+        if not task.done():
+            task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
 
 
 def _receivers_for_loop(signal: Any, sender: Any) -> list | None:
@@ -157,8 +300,18 @@ class ASGIHandler(base.BaseHandler):
             return
         if scope["type"] != "http":
             raise ValueError(f"Django can only handle ASGI/HTTP connections, not {scope['type']}.")
-        async with ThreadSensitiveContext():
-            await self.handle(scope, receive, send)
+        if not _POOLED_THREADS:
+            async with ThreadSensitiveContext():
+                await self.handle(scope, receive, send)
+            return
+        executor = _request_executors.lend()
+        token = _current_request_executor.set(executor)
+        try:
+            async with ThreadSensitiveContext(executor=executor):  # type: ignore[call-arg]
+                await self.handle(scope, receive, send)
+        finally:
+            _current_request_executor.reset(token)
+            _request_executors.give_back(executor)
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
         while True:
@@ -195,26 +348,26 @@ class ASGIHandler(base.BaseHandler):
             body_file.close()
 
     async def _run_until_disconnect(self, request: Any, receive: Any, send: Any) -> None:
+        """Run the request and send the response; if the client goes away meanwhile, cancel it."""
         responses: list[Any] = []
 
         async def process() -> None:
             response = await self.run_get_response(request)
             responses.append(response)
-            try:
-                await self.send_response(response, send)
-            except asyncio.CancelledError:
-                pass  # The client went away while the body was being sent.
+            await self.send_response(response, send)
 
-        tasks = [asyncio.create_task(self.listen_for_disconnect(receive)), asyncio.create_task(process())]
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-        for task in tasks:
-            if not task.done():
-                task.cancel()
-            try:
-                await task
-            except (asyncio.CancelledError, RequestAborted):
-                pass
-        # Closing happens outside the cancellable task so request_finished is always sent.
+        watcher = _DisconnectWatcher(lambda: self.listen_for_disconnect(receive))
+        try:
+            await _run_watched(process(), watcher.start)
+        except asyncio.CancelledError:
+            if not watcher.disconnected:
+                raise  # cancelled from outside (server shutdown): not ours to swallow
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+        finally:
+            await watcher.stop()
+        # Closing happens whatever happened above, so request_finished is always sent.
         for response in responses:
             await _close_response(response)
 
@@ -234,9 +387,16 @@ class ASGIHandler(base.BaseHandler):
 
     async def read_body(self, receive: Any) -> Any:
         """Collect the body into a spooled file (memory first, disk past FILE_UPLOAD_MAX_MEMORY_SIZE)."""
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise RequestAborted()
+        if not message.get("more_body", False):
+            chunk = message.get("body", b"")
+            max_size = settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+            if max_size is None or len(chunk) <= max_size:
+                return io.BytesIO(chunk)  # the whole body in one message (most requests): in memory
         body_file = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, mode="w+b")
         while True:
-            message = await receive()
             if message["type"] == "http.disconnect":
                 body_file.close()
                 raise RequestAborted()
@@ -248,6 +408,7 @@ class ASGIHandler(base.BaseHandler):
                     body_file.write(chunk)
             if not message.get("more_body", False):
                 break
+            message = await receive()
         body_file.seek(0)
         return body_file
 

@@ -179,7 +179,7 @@ class BaseHandler:
 
     def resolve_request(self, request: Any) -> Any:
         """Resolve request.path_info (honouring request.urlconf) and set request.resolver_match."""
-        urls = _urls()
+        urls = _urls_module or _urls()
         if hasattr(request, "urlconf"):
             urls.set_urlconf(request.urlconf)
             resolver = urls.get_resolver(request.urlconf)
@@ -255,28 +255,32 @@ def _fused_chain(layers: list[tuple[Any, Callable]]) -> Callable:
     are skipped, the layer's own process_response still runs); an exception from a layer's hooks
     becomes a response that the outer layers' process_response hooks see.
     """
-    befores = tuple(instance._process_request for instance, _ in layers)
-    afters = tuple(instance._process_response for instance, _ in layers)
+    befores = [instance._process_request for instance, _ in layers]
+    afters = [instance._process_response for instance, _ in layers]
     rest = layers[-1][1]  # what the innermost fused layer wraps (already exception-safe)
     # When that is convert_exception_to_response(x), call x and convert here: one frame less.
     rest_unwrapped = getattr(rest, "converts_exceptions_of", None)
-    count = len(layers)
+    innermost = len(layers) - 1
+    # (layer index, hook) for the process_request hooks that exist, outermost first.
+    forward = tuple((index, before) for index, before in enumerate(befores) if before is not None)
+    # afters_from[i + 1]: the process_response hooks of layers i..0, innermost first (i = -1: none).
+    afters_from = [()] + [
+        tuple(after for after in reversed(afters[: index + 1]) if after is not None)
+        for index in range(len(layers))
+    ]
 
     def chain(request: Any) -> Any:
-        index = 0
-        response = None
-        while index < count:
-            before = befores[index]
-            if before is not None:
-                try:
-                    response = before(request)
-                except Exception as exc:
-                    response = response_for_exception(request, exc)
-                    index -= 1  # the failing layer's process_response does not run
-                    break
-                if response:
-                    break
-            index += 1
+        last = innermost  # the innermost layer whose process_response runs
+        for index, before in forward:
+            try:
+                response = before(request)
+            except Exception as exc:
+                response = response_for_exception(request, exc)
+                last = index - 1  # the failing layer's process_response does not run
+                break
+            if response:
+                last = index
+                break
         else:
             if rest_unwrapped is None:
                 response = rest(request)
@@ -285,15 +289,11 @@ def _fused_chain(layers: list[tuple[Any, Callable]]) -> Callable:
                     response = rest_unwrapped(request)
                 except Exception as exc:
                     response = response_for_exception(request, exc)
-            index = count - 1
-        while index >= 0:
-            after = afters[index]
-            if after is not None:
-                try:
-                    response = after(request, response)
-                except Exception as exc:
-                    response = response_for_exception(request, exc)
-            index -= 1
+        for after in afters_from[last + 1]:
+            try:
+                response = after(request, response)
+            except Exception as exc:
+                response = response_for_exception(request, exc)
         return response
 
     return chain
@@ -351,7 +351,7 @@ def _view_name(callback: Any) -> str:
 
 
 def _set_urlconf(urlconf: Any) -> None:
-    urls = _urls()
+    urls = _urls_module or _urls()
     # Writing the context-local costs far more than reading it; most requests find it already set.
     if urls.get_urlconf() != urlconf or not urlconf:
         urls.set_urlconf(urlconf)
@@ -359,7 +359,7 @@ def _set_urlconf(urlconf: Any) -> None:
 
 def set_script_prefix_once(prefix: str) -> None:
     """set_script_prefix(), skipping the costly context-local write when the prefix is unchanged."""
-    urls = _urls()
+    urls = _urls_module or _urls()
     if urls.get_script_prefix() != (prefix if prefix.endswith("/") else prefix + "/"):
         urls.set_script_prefix(prefix)
 
@@ -372,7 +372,7 @@ def _log_response(response: Any, request: Any) -> None:
 
 def reset_urlconf(sender: Any, **kwargs: Any) -> None:
     """Reset the thread's URLconf after each request (request.urlconf must not leak)."""
-    urls = _urls()
+    urls = _urls_module or _urls()
     if urls.get_urlconf() is not None:
         urls.set_urlconf(None)
 

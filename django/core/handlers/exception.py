@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from functools import wraps
 from types import TracebackType
@@ -21,7 +22,6 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.http import Http404, HttpResponse
-from django.http.multipartparser import MultiPartParserError
 
 _FALLBACK_PAGES = {
     400: "<h1>Bad Request (400)</h1>",
@@ -75,7 +75,7 @@ def response_for_exception(request: Any, exc: Exception) -> Any:
     elif isinstance(exc, PermissionDenied):
         response = get_exception_response(request, _resolver(), 403, exc)
         _log("Forbidden (Permission denied): %s", request.path, response=response, request=request, exc=exc)
-    elif isinstance(exc, MultiPartParserError):
+    elif _is_multipart_error(exc):
         response = get_exception_response(request, _resolver(), 400, exc)
         _log(
             "Bad request (Unable to parse request body): %s",
@@ -98,6 +98,12 @@ def response_for_exception(request: Any, exc: Exception) -> Any:
     if not getattr(response, "is_rendered", True) and callable(render):
         response = render()
     return response
+
+
+def _is_multipart_error(exc: Exception) -> bool:
+    # Such an error can only exist once the parser module was imported: no need to import it here.
+    parser = sys.modules.get("django.http.multipartparser")
+    return parser is not None and isinstance(exc, parser.MultiPartParserError)
 
 
 def _bad_request_response(request: Any, exc: Exception) -> Any:

@@ -30,6 +30,20 @@ class CursorWrapper:
             return self.db.wrap_database_errors(value)
         return value
 
+    # The fetch methods are spelled out: reading rows is the hot path, and going through
+    # __getattr__ would build a wrapping function on every call.
+    def fetchone(self) -> Any:
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchone()
+
+    def fetchmany(self, *args: Any, **kwargs: Any) -> Any:
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchmany(*args, **kwargs)
+
+    def fetchall(self) -> Any:
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchall()
+
     def __iter__(self) -> Iterator[Any]:
         with self.db.wrap_database_errors:
             yield from self.cursor

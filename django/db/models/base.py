@@ -28,6 +28,7 @@ from django.db.models.fields.related import OneToOneField, lazy_related_operatio
 from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.db.models.manager import Manager
 from django.db.models.options import Options
+from django.db.models.row_builders import compiled_row_builder
 from django.db.models.utils import AltersData, make_model_tuple
 
 DJANGO_VERSION_PICKLE_KEY = "_django_version"
@@ -440,21 +441,7 @@ class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=Mod
             from_db = cls.from_db
             return lambda values: from_db(db, field_names, values)
         # Values come in concrete-field order; deferred fields are simply absent.
-        attnames = tuple(field_names)
-        new = cls.__new__
-        state_class = ModelState
-
-        def build(values: Any) -> Model:
-            obj = new(cls)
-            state = state_class()
-            state.adding = False
-            state.db = db
-            data = obj.__dict__
-            data["_state"] = state
-            data.update(zip(attnames, values))
-            return obj
-
-        return build
+        return compiled_row_builder(cls, db, tuple(field_names), ModelState)
 
     def __repr__(self) -> str:
         return "<%s: %s>" % (self.__class__.__name__, self)

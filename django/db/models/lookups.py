@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db.models.expressions import Expression, Func, Value, _hashable
+from django.db.models.expressions import Col, Expression, Func, Value, _hashable
 from django.db.models.fields import (
     BooleanField,
     DateTimeField,
@@ -76,6 +76,20 @@ class Lookup(Expression):
         if self.rhs_is_direct_value():
             return [self.lhs]
         return [self.lhs, self.rhs]
+
+    # A column compared with a plain value (most filters) holds no aggregate and no window:
+    # answered without walking the expressions, which the compiler asks for every WHERE.
+    @cached_property
+    def contains_aggregate(self) -> bool:
+        if self.lhs.__class__ is Col and self.rhs_is_direct_value():
+            return False
+        return any(expr and expr.contains_aggregate for expr in self.get_source_expressions())
+
+    @cached_property
+    def contains_over_clause(self) -> bool:
+        if self.lhs.__class__ is Col and self.rhs_is_direct_value():
+            return False
+        return any(expr and expr.contains_over_clause for expr in self.get_source_expressions())
 
     def set_source_expressions(self, new_exprs):
         if len(new_exprs) == 1:

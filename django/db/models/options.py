@@ -576,6 +576,7 @@ class Options:
             for cache_key in self.REVERSE_PROPERTIES:
                 self.__dict__.pop(cache_key, None)
         self._get_fields_cache = {}
+        self.__dict__.pop("_resolved_name_paths", None)
 
     def get_fields(self, include_parents: Any = True, include_hidden: bool = False) -> ImmutableList:
         """All fields: forward and reverse, from parents too unless include_parents=False."""

@@ -55,9 +55,17 @@ def admin_settings():
 def admin_db(cdb, create_tables):
     """The database under test with django_admin_log and the polls tables."""
     from django.contrib.admin.models import LogEntry
-    from tests.contrib.admin.adminpolls.models import Choice, Question, Survey, Topic, Vote
+    from tests.contrib.admin.adminpolls.models import (
+        Choice,
+        Note,
+        Question,
+        QuestionLink,
+        Survey,
+        Topic,
+        Vote,
+    )
 
-    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey)
+    create_tables(LogEntry, Question, Choice, Vote, Topic, Survey, QuestionLink, Note)
     yield cdb
 
 
@@ -101,6 +109,16 @@ def questions(admin_db):
     made["pizza"].choice_set.create(choice_text="Mushroom")
     made["pizza"].choice_set.create(choice_text="Pineapple")
     return made
+
+
+@pytest.fixture
+def choices(questions):
+    """The questions with votes: pizza: Mushroom (3), Pineapple (0); tea: "" (0), Tea (5)."""
+    pizza, tea = questions["pizza"], questions["tea"]
+    pizza.choice_set.filter(choice_text="Mushroom").update(votes=3)
+    tea.choice_set.create(choice_text="", votes=0)
+    tea.choice_set.create(choice_text="Tea", votes=5)
+    return questions
 
 
 @pytest.fixture

@@ -145,3 +145,55 @@ def test_autocomplete_queries_the_view_pages_and_picks(live_server, browser, que
     assert survey.lead_question is None
     assert survey.more_questions.count() == 2
     assert browser.console_errors() == []
+
+
+def test_prepopulated_slug_follows_the_name_until_edited(live_server, browser):
+    from tests.contrib.admin.adminpolls.models import Topic
+
+    log_in(browser, live_server)
+    browser.open(live_server + "/admin/adminpolls/topic/add/")
+    browser.type("#id_name", "Café & Crème Brûlée!")
+    assert browser.wait_for(
+        lambda: browser.script("return document.getElementById('id_slug').value") == "cafe-creme-brulee"
+    )
+    browser.type("#id_name", "A much longer name than twenty characters")
+    slug = browser.script("return document.getElementById('id_slug').value")
+    assert slug == "a-much-longer-name-t"  # cut at the SlugField's max_length (20)
+    browser.type("#id_slug", "hand-made")
+    browser.type("#id_name", "Renamed")
+    assert browser.script("return document.getElementById('id_slug').value") == "hand-made"
+    browser.click("input[name=_continue]")
+    assert browser.wait_for(lambda: "was added successfully" in browser.source())
+    topic = Topic.objects.get(name="Renamed")
+    assert topic.slug == "hand-made"
+    # On the saved object's page the slug is left alone.
+    browser.type("#id_name", "Another name")
+    assert browser.script("return document.getElementById('id_slug').value") == "hand-made"
+    assert browser.console_errors() == []
+
+
+def test_select_across_pages_runs_the_action_on_every_match(live_server, browser, questions):
+    from tests.contrib.admin.adminpolls.models import Question
+
+    log_in(browser, live_server)
+    browser.open(live_server + "/admin/adminpolls/question/")  # 4 questions, 3 per page
+    assert len(browser.find_all("input.action-select")) == 3
+    assert browser.script("return document.querySelector('.select-all-question').hidden") is True
+    browser.click("#action-toggle")
+    assert browser.script("return document.querySelector('.select-all-question').hidden") is False
+    browser.click(".select-all-across")
+    assert browser.script("return document.querySelector('input.select-across').value") == "1"
+    assert browser.texts(".select-all-note") == ["All 4 selected"]
+    # Unticking one row falls back to the rows ticked on this page.
+    browser.click("input.action-select")
+    assert browser.script("return document.querySelector('input.select-across').value") == "0"
+    browser.click("#action-toggle")  # the page is whole again: the question comes back
+    browser.click(".select-all-across")
+    browser.click("select[name=action] option[value=delete_selected]")
+    browser.click("button[name=index]")
+    assert browser.wait_for(lambda: "Are you sure" in browser.source())
+    assert all(q.question_text in browser.source() for q in questions.values())
+    browser.click("form input[type=submit][value^=Yes]")
+    assert browser.wait_for(lambda: "Successfully deleted 4" in browser.source())
+    assert not Question.objects.exists()
+    assert browser.console_errors() == []

@@ -7,7 +7,7 @@ import pytest
 
 from django.contrib import admin
 from tests.contrib.admin.adminpolls.models import Choice, Question
-from tests.contrib.admin.test_filters import ChoiceAdmin
+from tests.contrib.admin.test_filters import ChoiceAdmin, _changelist
 
 
 class AlwaysFacetsAdmin(ChoiceAdmin):
@@ -17,24 +17,6 @@ class AlwaysFacetsAdmin(ChoiceAdmin):
 
 class NeverFacetsAdmin(ChoiceAdmin):
     show_facets = admin.ShowFacets.NEVER
-
-
-@pytest.fixture
-def choices(questions):
-    """pizza: Mushroom (3 votes), Pineapple (0); tea: "" (0), Tea (5)."""
-    pizza, tea = questions["pizza"], questions["tea"]
-    pizza.choice_set.filter(choice_text="Mushroom").update(votes=3)
-    tea.choice_set.create(choice_text="", votes=0)
-    tea.choice_set.create(choice_text="Tea", votes=5)
-    return questions
-
-
-def _changelist(query: str, user, admin_class=ChoiceAdmin):
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/admin/adminpolls/choice/" + query)
-    request.user = user
-    return admin_class(Choice, admin.AdminSite(name="facets")).get_changelist_instance(request)
 
 
 def _displays(cl) -> list[list[str]]:

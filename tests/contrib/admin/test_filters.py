@@ -28,15 +28,6 @@ class ChoiceAdmin(admin.ModelAdmin):
     list_filter = ["question", "votes", ("choice_text", admin.EmptyFieldListFilter), PopularityFilter]
 
 
-@pytest.fixture
-def choices(questions, superuser):
-    pizza, tea = questions["pizza"], questions["tea"]
-    pizza.choice_set.filter(choice_text="Mushroom").update(votes=3)
-    tea.choice_set.create(choice_text="", votes=0)
-    tea.choice_set.create(choice_text="Tea", votes=5)
-    return questions
-
-
 def _changelist(query: str, user, admin_class=ChoiceAdmin):
     from django.test import RequestFactory
 

@@ -64,3 +64,21 @@ def test_model_admin_media_class_reaches_the_page(admin_client, questions, monke
     tag = '<script src="/static/polls/extra.js"></script>'
     assert tag in admin_client.get("/admin/adminpolls/question/add/").content.decode()
     assert tag in admin_client.get("/admin/adminpolls/question/").content.decode()
+
+
+def test_prepopulated_fields_reach_the_page_as_json(admin_client, admin_db):
+    import json
+    import re
+
+    page = admin_client.get("/admin/adminpolls/topic/add/").content.decode()
+    found = re.search(r'<script id="admin-prepopulated-fields" type="application/json">(.*?)</script>', page)
+    assert found, "the prepopulated fields' JSON is missing"
+    assert json.loads(found.group(1)) == [
+        {
+            "id": "#id_slug",
+            "name": "slug",
+            "dependency_ids": ["#id_name"],
+            "maxLength": 20,
+            "allowUnicode": False,
+        }
+    ]

@@ -393,3 +393,63 @@ def test_request_auser_through_the_middleware(site, ann):
         return await request.auser()
 
     assert async_to_sync(read)() == ann
+
+
+# The auth context processor -----------------------------------------------------------------------
+
+
+def test_context_processor_gives_templates_user_and_perms(site, ann):
+    from django.template import engines
+
+    templates = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {"context_processors": ["django.contrib.auth.context_processors.auth"]},
+        }
+    ]
+    source = (
+        "{{ user.get_username|default:'anon' }}|{% if perms.auth %}auth-app{% endif %}|"
+        "{% if perms.auth.change_user %}change{% endif %}|{% if 'auth.view_group' in perms %}view{% endif %}|"
+        "{% if 'auth' in perms %}module{% endif %}|{% if perms.sessions %}sessions{% endif %}"
+    )
+    from django.test import RequestFactory
+
+    def render(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        with override_settings(TEMPLATES=templates):
+            return engines["django"].from_string(source).render({}, request)
+
+    from django.contrib.auth.models import AnonymousUser
+
+    assert render(AnonymousUser()) == "anon|||||"
+    assert render(ann) == "ann|||||"
+    ann.user_permissions.add(Permission.objects.get(codename="change_user", content_type__app_label="auth"))
+    ann = User.objects.get(pk=ann.pk)  # permissions are cached per user object
+    assert render(ann) == "ann|auth-app|change||module|"
+    from django.contrib.auth.context_processors import PermWrapper
+
+    with pytest.raises(TypeError, match="not iterable"):
+        iter(PermWrapper(ann))
+    with pytest.raises(TypeError, match="not iterable"):
+        iter(PermWrapper(ann)["auth"])
+
+
+def test_rotating_secret_key_keeps_sessions_through_fallbacks(site, ann):
+    """A session made under the old SECRET_KEY survives when it is in SECRET_KEY_FALLBACKS (its auth
+    hash is renewed); without the fallback the user is logged out."""
+    old, new = "old-secret-" + "o" * 40, "new-secret-" + "n" * 40
+    client = Client()
+    with override_settings(SECRET_KEY=old):
+        client.force_login(ann)
+        assert client.get("/whoami/").content == b"ann"
+        old_hash = client.session[auth.HASH_SESSION_KEY]
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[old]):
+        assert client.get("/whoami/").content == b"ann"
+        renewed = client.session[auth.HASH_SESSION_KEY]
+        assert renewed != old_hash and renewed == ann.get_session_auth_hash()
+    stranger = Client()
+    with override_settings(SECRET_KEY=old):
+        stranger.force_login(ann)
+    with override_settings(SECRET_KEY=new, SECRET_KEY_FALLBACKS=[]):
+        assert stranger.get("/whoami/").content == b"anon"

@@ -1,4 +1,4 @@
-"""createsuperuser as a person runs it: ``python -m django createsuperuser`` in a pseudo-terminal
+"""createsuperuser (and changepassword) as a person runs it: ``python -m django createsuperuser`` in a pseudo-terminal
 (getpass reads the terminal), answering its prompts, with the default User and with a custom user
 model whose username is the e-mail and that has more required fields. On a migrated SQLite file."""
 
@@ -87,6 +87,18 @@ class Terminal:
     def send(self, line: str) -> None:
         os.write(self.fd, line.encode() + b"\r")
 
+    def answer(self, prompt: str, line: str) -> str:
+        """Wait for ``prompt``, type ``line``; return what was printed before the prompt."""
+        before = self.expect(prompt)
+        self.send(line)
+        return before
+
+    def passwords(self, first: str, second: str | None = None) -> str:
+        """Answer getpass's two prompts; return what was printed before the first."""
+        before = self.answer("Password: ", first)
+        self.answer("Password (again): ", first if second is None else second)
+        return before
+
     def _read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
@@ -117,8 +129,8 @@ class Terminal:
 def terminal():
     started: list[Terminal] = []
 
-    def start(settings: str, database: Path) -> Terminal:
-        term = Terminal(["-m", "django", "createsuperuser"], environment(settings, database))
+    def start(settings: str, database: Path, *command: str) -> Terminal:
+        term = Terminal(["-m", "django", *(command or ["createsuperuser"])], environment(settings, database))
         started.append(term)
         return term
 
@@ -136,34 +148,18 @@ def test_prompts_validate_each_answer_and_create_the_superuser(tmp_path, termina
     settings = "tests.contrib.auth.tty_settings"
     database = migrated(tmp_path, settings)
     term = terminal(settings, database)
-    term.expect("Username (leave blank to use ")
-    term.send("bad name!")
-    assert "Enter a valid username" in term.expect("Username (leave blank to use ")
-    term.send("admin")
-    term.expect("Email address: ")
-    term.send("not-an-address")
-    assert "Error: Enter a valid email address." in term.expect("Email address: ")
-    term.send("Admin@EXAMPLE.com")
-    term.expect("Password: ")
-    term.send("first-Pass-12345")
-    term.expect("Password (again): ")
-    term.send("other-Pass-12345")
-    assert "Error: Your passwords didn't match." in term.expect("Password: ")
-    term.send("")
-    term.expect("Password (again): ")
-    term.send("")
-    assert "Error: Blank passwords aren't allowed." in term.expect("Password: ")
-    term.send("1234")
-    term.expect("Password (again): ")
-    term.send("1234")
+    term.answer("Username (leave blank to use ", "bad name!")
+    assert "Enter a valid username" in term.answer("Username (leave blank to use ", "admin")
+    term.answer("Email address: ", "not-an-address")
+    assert "Error: Enter a valid email address." in term.answer("Email address: ", "Admin@EXAMPLE.com")
+    term.passwords("first-Pass-12345", "other-Pass-12345")
+    assert "Error: Your passwords didn't match." in term.passwords("")
+    assert "Error: Blank passwords aren't allowed." in term.passwords("1234")
     complaints = term.expect("Bypass password validation and create user anyway? [y/N]: ")
     assert "This password is too short. It must contain at least 10 characters." in complaints
     assert "This password is entirely numeric." in complaints
     term.send("n")
-    term.expect("Password: ")
-    term.send("Good-enough-pass-9")
-    term.expect("Password (again): ")
-    term.send("Good-enough-pass-9")
+    term.passwords("Good-enough-pass-9")
     term.expect("Superuser created successfully.")
     assert term.wait() == 0
     assert "Good-enough-pass-9" not in term.output  # getpass does not echo
@@ -177,24 +173,13 @@ def test_prompts_validate_each_answer_and_create_the_superuser(tmp_path, termina
 def test_a_taken_username_is_asked_again(tmp_path, terminal, migrated):
     settings = "tests.contrib.auth.tty_settings"
     database = migrated(tmp_path, settings)
-    env = environment(settings, database, DJANGO_SUPERUSER_PASSWORD="Good-enough-pass-9")
-    subprocess.run(
-        [sys.executable, "-m", "django", "createsuperuser", "--noinput", "--username", "taken", "--email", "t@example.com"],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    superuser_named_taken(database, settings)
     term = terminal(settings, database)
-    term.expect("Username (leave blank to use ")
-    term.send("taken")
-    assert "Error: That username is already taken." in term.expect("Username (leave blank to use ")
-    term.send("fresh")
-    term.expect("Email address: ")
-    term.send("")  # the default User's e-mail may be blank
-    term.expect("Password: ")
-    term.send("1234")
-    term.expect("Password (again): ")
-    term.send("1234")
-    term.expect("Bypass password validation and create user anyway? [y/N]: ")
-    term.send("y")
+    term.answer("Username (leave blank to use ", "taken")
+    assert "Error: That username is already taken." in term.answer("Username (leave blank to use ", "fresh")
+    term.answer("Email address: ", "")  # the default User's e-mail may be blank
+    term.passwords("1234")
+    term.answer("Bypass password validation and create user anyway? [y/N]: ", "y")
     term.expect("Superuser created successfully.")
     assert term.wait() == 0
     assert rows(database, "SELECT username, email FROM auth_user ORDER BY id") == [
@@ -208,20 +193,14 @@ def test_custom_user_model_prompts_for_its_required_fields(tmp_path, terminal, m
     database = migrated(tmp_path, settings)
     assert not rows(database, "SELECT name FROM sqlite_master WHERE name = 'auth_user'")  # swapped out
     term = terminal(settings, database)
-    term.expect("Email address: ")
-    term.send("Boss@Example.COM")
-    term.expect("Full name: ")
-    term.send("Bea Boss")
-    term.expect("Date of birth: ")
-    term.send("31/31/1990")
+    term.answer("Email address: ", "Boss@Example.COM")
+    term.answer("Full name: ", "Bea Boss")
+    term.answer("Date of birth: ", "31/31/1990")
     assert "value has an invalid date format. It must be in YYYY-MM-DD format." in term.expect(
         "Date of birth: "
     )
     term.send("1990-05-17")
-    term.expect("Password: ")
-    term.send("Good-enough-pass-9")
-    term.expect("Password (again): ")
-    term.send("Good-enough-pass-9")
+    term.passwords("Good-enough-pass-9")
     term.expect("Superuser created successfully.")
     assert term.wait() == 0
     assert rows(
@@ -260,3 +239,41 @@ def test_custom_user_model_without_input(tmp_path, migrated):
     )  # fmt: skip
     assert not_a_tty.returncode == 0
     assert "Superuser creation skipped due to not running in a TTY." in not_a_tty.stdout
+
+
+def superuser_named_taken(database: Path, settings: str) -> None:
+    env = environment(settings, database, DJANGO_SUPERUSER_PASSWORD="Good-enough-pass-9")
+    subprocess.run(
+        [sys.executable, "-m", "django", "createsuperuser", "--noinput", "--username", "taken", "--email", "t@example.com"],
+        cwd=ROOT, env=env, check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_changepassword_asks_until_the_passwords_match_and_validate(tmp_path, terminal, migrated):
+    settings = "tests.contrib.auth.tty_settings"
+    database = migrated(tmp_path, settings)
+    superuser_named_taken(database, settings)
+    (before,) = rows(database, "SELECT password FROM auth_user WHERE username = 'taken'")
+    term = terminal(settings, database, "changepassword", "taken")
+    term.expect("Changing password for user 'taken'")
+    term.passwords("Fresh-pass-12345", "Other-pass-12345")
+    assert "Passwords do not match. Please try again." in term.passwords("1234")
+    assert "This password is entirely numeric." in term.passwords("Fresh-pass-12345")
+    term.expect("Password changed successfully for user 'taken'")
+    assert term.wait() == 0
+    (after,) = rows(database, "SELECT password FROM auth_user WHERE username = 'taken'")
+    assert after != before and after[0].startswith("md5$")
+
+
+def test_changepassword_gives_up_after_three_attempts_and_names_unknown_users(tmp_path, terminal, migrated):
+    settings = "tests.contrib.auth.tty_settings"
+    database = migrated(tmp_path, settings)
+    superuser_named_taken(database, settings)
+    term = terminal(settings, database, "changepassword", "taken")
+    for attempt in range(3):
+        term.passwords(f"first-{attempt}-aaaaaaaa", f"second-{attempt}-bbbbbbbb")
+    term.expect("Aborting password change for user 'taken' after 3 attempts")
+    assert term.wait() == 1
+    unknown = terminal(settings, database, "changepassword", "ghost")
+    unknown.expect("user 'ghost' does not exist")
+    assert unknown.wait() == 1

@@ -143,3 +143,40 @@ def test_hostile_values_are_escaped(value):
     form.is_valid()
     html = form["username"].as_widget()
     assert "<script>" not in html and "&lt;" in html
+
+
+def test_user_change_form_password_summary_and_link():
+    """The read-only password: the hash summary (masked) and a link to the password page, whose
+    label and help text say whether a password is set."""
+    from django.contrib.auth.forms import UserChangeForm
+
+    user = User(username="ann", password="md5$abcdefgh$" + "0123456789abcdef" * 2)
+    assertHTMLEqual(
+        str(UserChangeForm(instance=user)["password"]),
+        """
+        <div id="id_password" disabled aria-describedby="id_password_helptext">
+          <p><strong>algorithm</strong>: <bdi>md5</bdi> <strong>salt</strong>: <bdi>ab******</bdi>
+             <strong>hash</strong>: <bdi>012345**************************</bdi></p>
+          <p><a class="button" href="../password/">Reset password</a></p>
+        </div>
+        """,
+    )
+    user.set_unusable_password()
+    form = UserChangeForm(instance=user)
+    assertHTMLEqual(
+        str(form["password"]),
+        """
+        <div id="id_password" disabled aria-describedby="id_password_helptext">
+          <p><strong>No password set.</strong></p>
+          <p><a class="button" href="../password/">Set password</a></p>
+        </div>
+        """,
+    )
+    assert (
+        form["password"].help_text
+        == "Enable password-based authentication for this user by setting a password."
+    )
+    user.password = "nonsense$value"
+    assert "Invalid password format or unknown hashing algorithm." in str(
+        UserChangeForm(instance=user)["password"]
+    )

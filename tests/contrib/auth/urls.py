@@ -18,6 +18,14 @@ custom_confirm = views.PasswordResetConfirmView.as_view(
 
 urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
+    path("login/bounce/", views.LoginView.as_view(redirect_authenticated_user=True), name="bounce_login"),
+    path(
+        "login/partner/",
+        views.LoginView.as_view(
+            success_url_allowed_hosts={"partner.example"}, extra_context={"brand": "Acme"}
+        ),
+    ),
+    path("logout/next-page/", views.LogoutView.as_view(next_page="/bye/")),
     path("custom/reset/", custom_reset, name="custom_reset"),
     path("custom/reset/<uidb64>/<token>/", custom_confirm, name="custom_reset_confirm"),
 ]

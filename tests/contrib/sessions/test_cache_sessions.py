@@ -197,3 +197,25 @@ def test_middleware_with_cache_engines(cdb, session_cache, engine):
         assert client.get("/read/").content == b"2"
         client.get("/clear/")
         assert client.get("/read/").content == b"None"
+
+
+def test_cache_create_gives_up_when_every_key_is_taken(session_cache, monkeypatch):
+    # A cache that refuses every add() (full, or misbehaving): create() must not loop forever.
+    monkeypatch.setattr(session_cache, "add", lambda *args, **kwargs: False)
+    store = CacheStore()
+    store["x"] = 1
+    with pytest.raises(RuntimeError, match="Unable to create a new session key"):
+        store.save()
+
+
+def test_both_cache_engines_key_the_cache_the_same_way(cdb, session_cache):
+    plain, cached_db = CacheStore(), CachedDBStore()
+    for store in (plain, cached_db):
+        store["x"] = 1
+        store.save()
+        assert store.cache_key == store.cache_key_prefix + store.session_key
+        assert session_cache.get(store.cache_key) == {"x": 1}
+        store.delete()  # no key given: this session's own
+        assert session_cache.get(store.cache_key_prefix + store.session_key) is None
+    plain.delete()  # deleting again (or a session that never existed) is harmless
+    CacheStore().delete()

@@ -141,3 +141,94 @@ def test_server_stopping_mid_use_makes_calls_raise(tmp_path):
         server.wait(10)
     with pytest.raises(redis.ConnectionError):
         cache.get("a")
+
+
+def cached_counter_view():
+    """A cache_page view counting its real renders (built per test so the counter starts at zero)."""
+    from django.http import HttpResponse
+    from django.views.decorators.cache import cache_page
+
+    renders = []
+
+    @cache_page(60)
+    def view(request):
+        renders.append(1)
+        return HttpResponse(f"render {len(renders)}")
+
+    return view
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server binary not installed")
+def test_a_request_still_answers_when_redis_stops(tmp_path):
+    """cache_page on a Redis cache: served from the cache while the server runs; once it stops the
+    request answers with a 500 page (the error logged), not a hang or a dropped connection; after a
+    restart on the same port the view is cached again."""
+    import logging
+
+    from django.test import Client, override_settings
+    from django.urls import path
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+
+    def start():
+        server = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--dir",
+                str(tmp_path),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    return server
+            time.sleep(0.05)
+        server.kill()
+        pytest.fail("redis-server did not start")
+
+    view = cached_counter_view()
+    urlconf = type("URLConf", (), {"urlpatterns": [path("counted/", view)]})
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
+        }
+    }
+    server = start()
+    try:
+        with override_settings(CACHES=caches, ROOT_URLCONF=urlconf, MIDDLEWARE=[]):
+            client = Client(raise_request_exception=False)
+            assert client.get("/counted/").content == b"render 1"
+            assert client.get("/counted/").content == b"render 1"  # from Redis
+            server.kill()
+            server.wait(10)
+            logger = logging.getLogger("django.request")
+            records = []
+            handler = logging.Handler()
+            handler.emit = records.append
+            logger.addHandler(handler)
+            try:
+                started = time.monotonic()
+                down = client.get("/counted/")
+            finally:
+                logger.removeHandler(handler)
+            assert down.status_code == 500 and time.monotonic() - started < 10
+            assert any("ConnectionError" in repr(r.exc_info) for r in records)
+            server = start()
+            assert client.get("/counted/").content == b"render 2"  # an empty cache: rendered again
+            assert client.get("/counted/").content == b"render 2"
+    finally:
+        server.kill()
+        server.wait(10)

@@ -1,4 +1,4 @@
-"""get_image_dimensions and ImageFile without Pillow: headers of the common formats."""
+"""get_image_dimensions and ImageFile: Pillow where it reads the file, our header readers otherwise."""
 
 from __future__ import annotations
 
@@ -70,3 +70,11 @@ def test_image_file_properties(tmp_path):
     image = ImageFile(open(path, "rb"))
     assert (image.width, image.height) == (3, 4)
     image.close()
+
+
+def test_formats_only_pillow_reads(tmp_path):
+    image_module = pytest.importorskip("PIL.Image")
+    stream = io.BytesIO()
+    image_module.new("RGB", (11, 9)).save(stream, format="TIFF")
+    stream.seek(0)
+    assert get_image_dimensions(stream) == (11, 9)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 
 from django.core.exceptions import MiddlewareNotUsed
@@ -120,4 +122,21 @@ class SetUrlconf:
 
     def __call__(self, request):
         request.urlconf = "tests.core.handlers.urls"
+        return self.get_response(request)
+
+
+class ThreadLogMiddleware:
+    """Sync-only: records the thread its code runs in for each request (see views.sync_thread)."""
+
+    sync_capable = True
+    async_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from tests.core.handlers import views
+
+        tag = request.GET.get("tag", "?")
+        views.thread_log.setdefault(tag, {})["middleware"] = threading.get_ident()
         return self.get_response(request)

@@ -24,4 +24,5 @@ urlpatterns = [
     path("gate/wait/", views.wait_for_gate),
     path("gate/open/", views.open_gate),
     path("upload/", views.upload),
+    path("sync-thread/", views.sync_thread),
 ]

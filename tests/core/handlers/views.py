@@ -133,3 +133,15 @@ def wait_for_gate(request):
 async def open_gate(request):
     gate.set()
     return HttpResponse("opened")
+
+
+# Thread idents seen by the sync code of each request: {request tag: {where: ident}}.
+thread_log: dict[str, dict[str, int]] = {}
+
+
+def sync_thread(request):
+    tag = request.GET["tag"]
+    thread_log.setdefault(tag, {})["view"] = threading.get_ident()
+    if request.GET.get("wait"):
+        gate.wait(timeout=10)
+    return HttpResponse(tag)

@@ -126,3 +126,54 @@ def test_get_by_pk_goes_through_a_custom_querysets_filter(using):
     for _ in range(2):
         assert queryset.get(pk=author.pk).name == "custom"
     assert calls == [{"pk": author.pk}, {"pk": author.pk}]
+
+
+def test_compiled_row_builder_stores_any_attribute_name_as_data():
+    from django.db.models.base import ModelState
+    from django.db.models.row_builders import compiled_row_builder
+
+    names = ("id", "name", "odd'name\"with\\quotes")
+    build = compiled_row_builder(Author, "other", names, ModelState)
+    assert compiled_row_builder(Author, "other", names, ModelState) is build  # compiled once
+    obj = build([7, "Ann", "x"])
+    assert (obj.id, obj.name, obj.__dict__["odd'name\"with\\quotes"]) == (7, "Ann", "x")
+    assert obj._state.db == "other" and obj._state.adding is False
+    single = compiled_row_builder(Author, "default", ("id",), ModelState)((3,))
+    assert single.pk == 3 and "name" not in single.__dict__
+    with pytest.raises(ValueError):
+        build((1, 2))  # a row of the wrong width is an error, never a half-filled instance
+
+
+def test_instances_from_rows_with_deferred_fields_and_several_databases(using):
+    Author.objects.using(using).create(name="Ann", age=3)
+    loaded = Author.objects.using(using).only("name").get()
+    assert loaded.get_deferred_fields() == {"age"}
+    assert loaded._state.db == using and not loaded._state.adding
+    assert loaded.age == 3  # fetched on access
+
+
+def test_resolved_lookup_names_are_remembered_per_model_and_bounded(using, monkeypatch):
+    from django.core.exceptions import FieldError
+    from django.db.models.sql import names
+
+    opts = Author._meta
+    opts._expire_cache()
+    assert "_resolved_name_paths" not in opts.__dict__
+    Author.objects.using(using).create(name="Ann", age=3)
+    assert Author.objects.using(using).filter(name__startswith="A").count() == 1
+    assert Author.objects.using(using).filter(name__startswith="A").count() == 1  # from the cache
+    assert opts.__dict__["_resolved_name_paths"]
+    # Unknown names still raise the full error, every time.
+    for _ in range(2):
+        with pytest.raises(FieldError, match="Cannot resolve keyword 'nmae' into field. Choices are:"):
+            Author.objects.using(using).filter(nmae="x")
+    # An annotation may shadow nothing but is resolved against the query, never cached.
+    annotated = Author.objects.using(using).annotate(years=F("age")).filter(years=3)
+    assert [a.name for a in annotated] == ["Ann"]
+    monkeypatch.setattr(names, "_MAX_CACHED_PATHS", 2)
+    lookups = {"age": 3, "age__gt": 1, "name__in": ["Ann"], "name__endswith": "n"}
+    for lookup, value in lookups.items():
+        assert Author.objects.using(using).filter(**{lookup: value}).count() == 1
+    assert len(opts.__dict__["_resolved_name_paths"]) <= 2
+    opts._expire_cache()
+    assert "_resolved_name_paths" not in opts.__dict__

@@ -27,10 +27,10 @@ def _changeform(
     model_admin: Any, request: Any, object_id: str | None, form_url: str, extra_context: dict | None
 ) -> Any:
     from django.contrib.admin import helpers
-    from django.contrib.admin.constants import IS_POPUP_VAR, TO_FIELD_VAR
-    from django.contrib.admin.views.pages import _missing_object_redirect
+    from django.contrib.admin.constants import IS_POPUP_VAR
+    from django.contrib.admin.views.pages import _missing_object_redirect, checked_to_field
 
-    to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
+    to_field = checked_to_field(model_admin, request)
     if request.method == "POST" and "_saveasnew" in request.POST:
         object_id = None
     add = object_id is None
@@ -175,6 +175,7 @@ def render_change_form(
     )
     can_save = has_change if change else has_add
     absolute_url = model_admin.get_view_on_site_url(obj) if change else None
+    context.setdefault("prepopulated_fields_json", _prepopulated_config(context["adminform"]))
     context.update(
         {
             "add": add,
@@ -221,3 +222,20 @@ def _page_media(model_admin: Any, admin_form: Any, inline_formsets: list) -> Any
     for inline_formset in inline_formsets:
         media = media + inline_formset.media
     return media
+
+
+def _prepopulated_config(admin_form: Any) -> list[dict]:
+    """What admin.js needs to fill each prepopulated field (a slug) from its source fields."""
+    config = []
+    for item in admin_form.prepopulated_fields:
+        field = item["field"]
+        config.append(
+            {
+                "id": f"#{field.auto_id}",
+                "name": field.name,
+                "dependency_ids": [f"#{dependency.auto_id}" for dependency in item["dependencies"]],
+                "maxLength": getattr(field.field, "max_length", None) or 50,
+                "allowUnicode": bool(getattr(field.field, "allow_unicode", False)),
+            }
+        )
+    return config

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.admin.constants import IS_FACETS_VAR, IS_POPUP_VAR, TO_FIELD_VAR, ShowFacets
-from django.contrib.admin.exceptions import DisallowedModelAdminLookup, IncorrectLookupParameters
+from django.contrib.admin.exceptions import (
+    DisallowedModelAdminLookup,
+    DisallowedModelAdminToField,
+    IncorrectLookupParameters,
+)
 from django.core.exceptions import (
     FieldDoesNotExist,
     FieldError,
@@ -78,6 +82,8 @@ class ChangeList:
         self.show_all = ALL_VAR in self.params
         self.is_popup = IS_POPUP_VAR in self.params
         self.to_field = self.params.get(TO_FIELD_VAR)
+        if self.to_field and not model_admin.to_field_allowed(request, self.to_field):
+            raise DisallowedModelAdminToField(f"The field {self.to_field} cannot be referenced.")
         self.query = self.params.get(SEARCH_VAR, "")
         self.params.pop(PAGE_VAR, None)
         self.params.pop(ERROR_FLAG, None)

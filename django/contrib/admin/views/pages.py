@@ -90,7 +90,9 @@ def changelist_view(model_admin: Any, request: Any, extra_context: dict | None =
             return saved
 
     count = cl.result_count
-    selection_note = ngettext("%(count)s selected", "0 of %(count)s selected", count) % {"count": count}
+    selection_note = ngettext("%(total_count)s selected", "All %(total_count)s selected", count) % {
+        "total_count": count
+    }
     context = {
         **_base_context(model_admin, request),
         "module_name": str(model_admin.opts.verbose_name_plural),
@@ -183,13 +185,23 @@ def response_action(model_admin: Any, request: Any, queryset: Any) -> Any:
     return HttpResponseRedirect(request.get_full_path())
 
 
+def checked_to_field(model_admin: Any, request: Any) -> str | None:
+    """The request's ``_to_field``, refused (400) unless to_field_allowed() says yes."""
+    from django.contrib.admin.constants import TO_FIELD_VAR
+    from django.contrib.admin.exceptions import DisallowedModelAdminToField
+
+    to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
+    if to_field and not model_admin.to_field_allowed(request, to_field):
+        raise DisallowedModelAdminToField(f"The field {to_field} cannot be referenced.")
+    return to_field
+
+
 # ---------------------------------------------------------------- delete
 def delete_view(model_admin: Any, request: Any, object_id: str, extra_context: dict | None = None) -> Any:
     """Confirm, then delete one object (logging the deletion first)."""
-    from django.contrib.admin.constants import TO_FIELD_VAR
     from django.db import router, transaction
 
-    to_field = request.POST.get(TO_FIELD_VAR, request.GET.get(TO_FIELD_VAR))
+    to_field = checked_to_field(model_admin, request)
     obj = model_admin.get_object(request, object_id, to_field)
     if obj is None:
         return _missing_object_redirect(model_admin, request, object_id)

@@ -135,6 +135,25 @@ class SessionBase:
         return {}
 
     # ---------------------------------------------------------------- keys
+    def _create_under_fresh_key(self, attempts: int | None = None) -> bool:
+        """What create() does in every store: save under new keys until one is not taken yet.
+        False if ``attempts`` (None: no limit) ran out first."""
+        tried = 0
+        while attempts is None or tried < attempts:
+            tried += 1
+            self._session_key = self._get_new_session_key()
+            try:
+                self.save(must_create=True)
+            except CreateError:
+                continue  # the key was taken meanwhile: try another
+            self.modified = True
+            return True
+        return False
+
+    def _key_to_delete(self, session_key: str | None) -> str | None:
+        """delete()'s target in every store: the given key, else this session's own (None: none)."""
+        return self.session_key if session_key is None else session_key
+
     def _get_new_session_key(self) -> str:
         while True:
             session_key = get_random_string(32, VALID_KEY_CHARS)

@@ -10,18 +10,32 @@ from django.contrib.sessions.backends.base import CreateError, SessionBase, Upda
 KEY_PREFIX = "django.contrib.sessions.cache"
 
 
-class SessionStore(SessionBase):
-    cache_key_prefix = KEY_PREFIX
+class CachedSessionMixin:
+    """The cache side shared by the cache and cached_db stores: the cache and the keys in it."""
+
+    cache_key_prefix: str
 
     def __init__(self, session_key: str | None = None) -> None:
         from django.core.cache import caches
 
         self._cache = caches[settings.SESSION_CACHE_ALIAS]
-        super().__init__(session_key)
+        super().__init__(session_key)  # type: ignore[call-arg]
+
+    def _cache_key_of(self, session_key: str) -> str:
+        return self.cache_key_prefix + session_key
 
     @property
     def cache_key(self) -> str:
-        return self.cache_key_prefix + self._get_or_create_session_key()
+        return self._cache_key_of(self._get_or_create_session_key())  # type: ignore[attr-defined]
+
+    def _delete_from_cache(self, session_key: str | None) -> None:
+        key = self._key_to_delete(session_key)  # type: ignore[attr-defined]
+        if key is not None:
+            self._cache.delete(self._cache_key_of(key))
+
+
+class SessionStore(CachedSessionMixin, SessionBase):
+    cache_key_prefix = KEY_PREFIX
 
     def load(self) -> dict:
         try:
@@ -34,15 +48,10 @@ class SessionStore(SessionBase):
         return {}
 
     def create(self) -> None:
-        for _ in range(10000):
-            self._session_key = self._get_new_session_key()
-            try:
-                self.save(must_create=True)
-            except CreateError:
-                continue
-            self.modified = True
-            return
-        raise RuntimeError("Unable to create a new session key. It is likely that the cache is unavailable.")
+        if not self._create_under_fresh_key(attempts=10000):
+            raise RuntimeError(
+                "Unable to create a new session key. It is likely that the cache is unavailable."
+            )
 
     def save(self, must_create: bool = False) -> None:
         if self.session_key is None:
@@ -55,14 +64,10 @@ class SessionStore(SessionBase):
             raise CreateError
 
     def exists(self, session_key: str) -> bool:
-        return bool(session_key) and (self.cache_key_prefix + session_key) in self._cache
+        return bool(session_key) and self._cache_key_of(session_key) in self._cache
 
     def delete(self, session_key: str | None = None) -> None:
-        if session_key is None:
-            if self.session_key is None:
-                return
-            session_key = self.session_key
-        self._cache.delete(self.cache_key_prefix + session_key)
+        self._delete_from_cache(session_key)
 
     @classmethod
     def clear_expired(cls) -> None:

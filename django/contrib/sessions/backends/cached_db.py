@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
+from django.contrib.sessions.backends.cache import CachedSessionMixin
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
 KEY_PREFIX = "django.contrib.sessions.cached_db"
 logger = logging.getLogger("django.contrib.sessions")
 
 
-class SessionStore(DBStore):
+class SessionStore(CachedSessionMixin, DBStore):
     cache_key_prefix = KEY_PREFIX
-
-    def __init__(self, session_key: str | None = None) -> None:
-        from django.core.cache import caches
-
-        self._cache = caches[settings.SESSION_CACHE_ALIAS]
-        super().__init__(session_key)
-
-    @property
-    def cache_key(self) -> str:
-        return self.cache_key_prefix + self._get_or_create_session_key()
 
     def load(self) -> dict:
         try:
@@ -43,7 +33,7 @@ class SessionStore(DBStore):
 
     def exists(self, session_key: str) -> bool:
         try:
-            if (self.cache_key_prefix + session_key) in self._cache:
+            if self._cache_key_of(session_key) in self._cache:
                 return True
         except Exception:  # noqa: BLE001 - fall back to the database
             pass
@@ -58,11 +48,7 @@ class SessionStore(DBStore):
 
     def delete(self, session_key: str | None = None) -> None:
         super().delete(session_key)
-        if session_key is None:
-            if self.session_key is None:
-                return
-            session_key = self.session_key
-        self._cache.delete(self.cache_key_prefix + session_key)
+        self._delete_from_cache(session_key)
 
     def flush(self) -> None:
         self.clear()

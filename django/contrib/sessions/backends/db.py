@@ -47,14 +47,7 @@ class SessionStore(SessionBase):
         return self.model.objects.filter(session_key=session_key).exists()
 
     def create(self) -> None:
-        while True:
-            self._session_key = self._get_new_session_key()
-            try:
-                self.save(must_create=True)
-            except CreateError:
-                continue  # the key was taken meanwhile: try another
-            self.modified = True
-            return
+        self._create_under_fresh_key()
 
     def create_model_instance(self, data: dict) -> Any:
         return self.model(
@@ -83,11 +76,9 @@ class SessionStore(SessionBase):
             raise
 
     def delete(self, session_key: str | None = None) -> None:
-        if session_key is None:
-            if self.session_key is None:
-                return
-            session_key = self.session_key
-        self.model.objects.filter(session_key=session_key).delete()
+        session_key = self._key_to_delete(session_key)
+        if session_key is not None:
+            self.model.objects.filter(session_key=session_key).delete()
 
     @classmethod
     def clear_expired(cls) -> None:

@@ -73,14 +73,7 @@ class SessionStore(SessionBase):
         return session_data
 
     def create(self) -> None:
-        while True:
-            self._session_key = self._get_new_session_key()
-            try:
-                self.save(must_create=True)
-            except CreateError:
-                continue
-            self.modified = True
-            return
+        self._create_under_fresh_key()
 
     def save(self, must_create: bool = False) -> None:
         if self.session_key is None:
@@ -118,10 +111,9 @@ class SessionStore(SessionBase):
         return os.path.exists(self._key_to_file(session_key))
 
     def delete(self, session_key: str | None = None) -> None:
+        session_key = self._key_to_delete(session_key)
         if session_key is None:
-            if self.session_key is None:
-                return
-            session_key = self.session_key
+            return
         try:
             os.unlink(self._key_to_file(session_key))
         except OSError:

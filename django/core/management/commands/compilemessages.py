@@ -19,7 +19,7 @@ from django.core.management.utils import popen_wrapper
 
 
 class Command(BaseCommand):
-    help = "Compiles .po files to .mo files for use with builtin gettext support."
+    help = "Compile the .po message files of every locale directory into the .mo files gettext reads."
     requires_system_checks: list[str] = []
 
     program = "msgfmt"
@@ -31,16 +31,12 @@ class Command(BaseCommand):
             "-l",
             action="append",
             default=[],
-            help="Locale(s) to process (e.g. de_AT). Default is to process all. Can be used multiple times.",
+            help="A locale to compile (default: all); repeatable.",
         )
         parser.add_argument(
-            "--exclude",
-            "-x",
-            action="append",
-            default=[],
-            help="Locales to exclude. Default is none. Can be used multiple times.",
+            "--exclude", "-x", action="append", default=[], help="A locale to skip; repeatable."
         )
-        parser.add_argument("--use-fuzzy", "-f", action="store_true", help="Use fuzzy translations.")
+        parser.add_argument("--use-fuzzy", "-f", action="store_true", help="Include fuzzy translations.")
         parser.add_argument(
             "--ignore",
             "-i",
@@ -48,7 +44,7 @@ class Command(BaseCommand):
             dest="ignore_patterns",
             default=[],
             metavar="PATTERN",
-            help="Ignore directories matching this glob-style pattern. Use multiple times to ignore more.",
+            help="Skip directories matching this glob pattern; repeatable.",
         )
 
     def handle(self, **options: Any) -> None:

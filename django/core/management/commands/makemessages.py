@@ -55,10 +55,9 @@ class SourceFile:
 
 class Command(BaseCommand):
     help = (
-        "Runs over the entire source tree of the current directory and pulls out all strings marked "
-        "for translation. It creates (or updates) a message file in the conf/locale (in the django "
-        "tree) or locale (for projects and applications) directory.\n\nYou must run this command with "
-        "one of either the --locale, --exclude, or --all options."
+        "Collect the strings marked for translation under the current directory into .po message "
+        "files, in the nearest 'locale' directory (an app's, or the project's/LOCALE_PATHS). Pass "
+        "--locale, --exclude or --all to say which languages."
     )
     requires_system_checks: list[str] = []
 
@@ -70,40 +69,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--locale",
-            "-l",
-            default=[],
-            action="append",
-            help="Creates or updates the message files for the given locale(s) (e.g. pt_BR). "
-            "Can be used multiple times.",
+            "--locale", "-l", default=[], action="append", help="A locale to write (e.g. pt_BR); repeatable."
         )
         parser.add_argument(
-            "--exclude",
-            "-x",
-            default=[],
-            action="append",
-            help="Locales to exclude. Default is none. Can be used multiple times.",
+            "--exclude", "-x", default=[], action="append", help="A locale to leave alone; repeatable."
         )
         parser.add_argument(
-            "--domain", "-d", default="django", help='The domain of the message files (default: "django").'
+            "--domain", "-d", default="django", help="Message domain: django (default) or djangojs."
         )
         parser.add_argument(
-            "--all", "-a", action="store_true", help="Updates the message files for all existing locales."
+            "--all", "-a", action="store_true", help="Update every locale that already exists."
         )
         parser.add_argument(
             "--extension",
             "-e",
             dest="extensions",
             action="append",
-            help='The file extension(s) to examine (default: "html,txt,py", or "js" if the domain is '
-            '"djangojs"). Separate multiple extensions with commas, or use -e multiple times.',
+            help="File extensions to read, comma-separated or repeated (default html,txt,py; js for djangojs).",
         )
         parser.add_argument(
-            "--symlinks",
-            "-s",
-            action="store_true",
-            help="Follows symlinks to directories when examining source code and templates for "
-            "translation strings.",
+            "--symlinks", "-s", action="store_true", help="Walk into directories reached through symlinks."
         )
         parser.add_argument(
             "--ignore",
@@ -112,36 +97,29 @@ class Command(BaseCommand):
             dest="ignore_patterns",
             default=[],
             metavar="PATTERN",
-            help="Ignore files or directories matching this glob-style pattern. Use multiple times to "
-            "ignore more.",
+            help="Skip files and directories matching this glob pattern; repeatable.",
         )
         parser.add_argument(
             "--no-default-ignore",
             action="store_false",
             dest="use_default_ignore_patterns",
-            help="Don't ignore the common glob-style patterns 'CVS', '.*', '*~' and '*.pyc'.",
+            help="Also read what is skipped by default: CVS, .*, *~ and *.pyc.",
         )
-        parser.add_argument(
-            "--no-wrap", action="store_true", help="Don't break long message lines into several lines."
-        )
-        parser.add_argument(
-            "--no-location", action="store_true", help="Don't write '#: filename:line' lines."
-        )
+        parser.add_argument("--no-wrap", action="store_true", help="Keep each message on one line.")
+        parser.add_argument("--no-location", action="store_true", help="Write no '#: file:line' references.")
         parser.add_argument(
             "--add-location",
             nargs="?",
             const="full",
             choices=["full", "file", "never"],
-            help="Controls '#: filename:line' lines. If the option is 'full' (the default if not given), "
-            "the lines include both file name and line number. If it's 'file', the line number is "
-            "omitted. If it's 'never', the lines are suppressed (same as --no-location). "
-            "--add-location requires gettext 0.19 or newer.",
+            help="References with file and line (full, the default), file only, or none (never); "
+            "needs gettext 0.19+.",
         )
-        parser.add_argument("--no-obsolete", action="store_true", help="Remove obsolete message strings.")
         parser.add_argument(
-            "--keep-pot",
-            action="store_true",
-            help="Keep .pot file after making messages. Useful when debugging.",
+            "--no-obsolete", action="store_true", help="Drop messages no longer in the sources."
+        )
+        parser.add_argument(
+            "--keep-pot", action="store_true", help="Leave the .pot template behind (debugging)."
         )
 
     # -- phases ----------------------------------------------------------------------------

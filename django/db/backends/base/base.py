@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.backends import utils as backend_utils
 from django.db.backends.base.client import BaseDatabaseClient
 from django.db.backends.base.creation import BaseDatabaseCreation
@@ -131,8 +132,6 @@ class BaseDatabaseWrapper:
 
     @property
     def queries_logged(self) -> bool:
-        from django.conf import settings
-
         return self.force_debug_cursor or settings.DEBUG
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import re
 import sqlite3 as Database
 from typing import Any
@@ -266,8 +267,21 @@ _NAMED_PLACEHOLDER = re.compile(r"(?<!%)%\((\w+)\)s")
 
 def _convert_query(query: str, params: Any) -> tuple[str, Any]:
     """'format'/'pyformat' placeholders to sqlite's; '%%' becomes '%', a lone '%' stays."""
-    if isinstance(params, dict):
+    named = isinstance(params, dict)
+    if len(query) > _CACHED_QUERY_LENGTH:
+        return _converted(query, named), params
+    return _cached_conversion(query, named), params
+
+
+def _converted(query: str, named: bool) -> str:
+    if named:
         query = _NAMED_PLACEHOLDER.sub(r":\1", query)
     else:
         query = _FORMAT_PLACEHOLDER.sub("?", query)
-    return query.replace("%%", "%"), params
+    return query.replace("%%", "%")
+
+
+# The ORM runs the same SQL texts again and again (the shape cache makes them identical):
+# convert each once. Long texts (big IN lists, bulk inserts) are converted without caching.
+_CACHED_QUERY_LENGTH = 4096
+_cached_conversion = functools.lru_cache(maxsize=1024)(_converted)

@@ -55,12 +55,36 @@ def _lookup_field(query, opts, name: str, pos: int):
     return field, filtered_relation
 
 
+# Resolved names kept per model (Options) at most; a bound, since lookups may carry user data.
+_MAX_CACHED_PATHS = 2048
+
+
 def names_to_path(query, names, opts, allow_many: bool = True, fail_on_missing: bool = False):
     """Walk ``names`` from ``opts`` and return (path, final_field, targets, unused names).
 
     ``path`` is a list of PathInfo. Names left unused are lookups/transforms.
     MultiJoin is raised at a multi-valued relation when allow_many is False.
+
+    Without annotations or FilteredRelations the answer depends on the model alone, so it is
+    remembered on the model's Options (cleared with its other caches).
     """
+    if opts is None or query.annotation_select or query._filtered_relations:
+        return _walk_names(query, names, opts, allow_many, fail_on_missing)
+    cache = opts.__dict__.get("_resolved_name_paths")
+    if cache is None:
+        cache = opts.__dict__["_resolved_name_paths"] = {}
+    key = (tuple(names), allow_many, fail_on_missing)
+    hit = cache.get(key)
+    if hit is None:
+        path, final_field, targets, rest = _walk_names(query, names, opts, allow_many, fail_on_missing)
+        if len(cache) >= _MAX_CACHED_PATHS:
+            cache.clear()
+        hit = cache[key] = (tuple(path), final_field, targets, tuple(rest))
+    path, final_field, targets, rest = hit
+    return list(path), final_field, targets, (list(rest) if isinstance(names, list) else rest)
+
+
+def _walk_names(query, names, opts, allow_many: bool, fail_on_missing: bool):
     path, names_with_path = [], []
     final_field = targets = None
     pos = -1

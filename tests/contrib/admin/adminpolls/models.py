@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils import timezone
 
@@ -48,6 +49,7 @@ class Topic(models.Model):
     """Picked through the two-pane filter_horizontal box on a Survey."""
 
     name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=20, blank=True)
 
     class Meta:
         app_label = "adminpolls"
@@ -73,3 +75,26 @@ class Survey(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class QuestionLink(models.Model):
+    """Two foreign keys to Question: an inline must name its fk_name."""
+
+    source = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="links_in")
+    note = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        app_label = "adminpolls"
+
+
+class Note(models.Model):
+    """Attached to any object through a GenericForeignKey (a generic inline)."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    text = models.CharField(max_length=100)
+
+    class Meta:
+        app_label = "adminpolls"

@@ -200,3 +200,23 @@ class TestFunctions:
             cursor.execute("SELECT STDDEV_POP(n), VAR_POP(n), STDDEV_SAMP(n) FROM nums")
             pop_std, pop_var, sample_std = cursor.fetchone()
         assert pop_std == 2.0 and pop_var == 4.0 and round(sample_std, 4) == 2.1381
+
+
+def test_placeholder_conversion_is_the_same_for_repeated_and_long_statements(lite):
+    from django.db import DatabaseError
+
+    short = "SELECT %s || '%%' || %s"
+    for _ in range(3):  # converted once, then from the cache
+        assert scalar(lite, short, ["a", "b"]) == "a%b"
+    assert scalar(lite, "SELECT %(x)s || %(x)s", {"x": "y"}) == "yy"
+    values = list(range(1500))  # a statement too long to keep in the cache
+    long_sql = "SELECT COUNT(*) FROM (SELECT 1 AS v) WHERE v IN (" + ", ".join(["%s"] * len(values)) + ")"
+    assert len(long_sql) > 4096
+    assert scalar(lite, long_sql, values) == 1
+    with lite.cursor() as cursor:
+        cursor.execute("SELECT 1 UNION SELECT 2 ORDER BY 1")
+        assert cursor.fetchone() == (1,)
+        assert cursor.fetchmany(5) == [(2,)]
+        assert cursor.fetchall() == []
+        with pytest.raises(DatabaseError):
+            cursor.execute("SELECT * FROM no_such_table")

@@ -67,6 +67,14 @@ class UnmigratedAppTests(TestCase):
         self.assertQuerySetEqual(Entry.objects.all(), ["restocked"], transform=lambda e: e.text)
 
 
+class AsyncTests(TestCase):
+    async def test_async_queries_and_client_share_the_test_transaction(self):
+        await Product.objects.acreate(name="async lamp", price="1.00")
+        self.assertEqual(await Product.objects.acount(), 1)
+        response = await self.async_client.get("/products/")
+        self.assertEqual(response.json(), {"products": ["async lamp"]})
+
+
 class OnCommitTests(MessagesTestMixin, TestCase):
     fixtures = ["products"]
 

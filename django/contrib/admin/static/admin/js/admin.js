@@ -13,8 +13,24 @@
       if (toggle) toggle.checked = chosen === boxes.length;
       boxes.forEach((b) => b.closest("tr").classList.toggle("selected", b.checked));
     }
-    if (toggle) toggle.addEventListener("change", () => { boxes.forEach((b) => { b.checked = toggle.checked; }); refresh(); });
-    boxes.forEach((b) => b.addEventListener("change", refresh));
+    // "Select all N objects" across the pages: offered once the whole page is selected.
+    const across = document.querySelectorAll("input.select-across");
+    const show = (selector, visible) => document.querySelectorAll(selector).forEach((e) => { e.hidden = !visible; });
+    function setAcross(on) {
+      across.forEach((input) => { input.value = on ? "1" : "0"; });
+      show(".select-all-note", on);
+      show(".select-all-clear", on);
+      show(".action-counter", !on);
+      show(".select-all-question", !on && boxes.every((b) => b.checked));
+    }
+    document.querySelectorAll(".select-all-across").forEach((button) => button.addEventListener("click", () => setAcross(true)));
+    document.querySelectorAll(".clear-selection").forEach((button) => button.addEventListener("click", () => {
+      boxes.forEach((b) => { b.checked = false; });
+      refreshAll();
+    }));
+    const refreshAll = () => { refresh(); setAcross(false); };
+    if (toggle) toggle.addEventListener("change", () => { boxes.forEach((b) => { b.checked = toggle.checked; }); refreshAll(); });
+    boxes.forEach((b) => b.addEventListener("change", refreshAll));
     refresh();
   }
 
@@ -71,6 +87,31 @@
     });
   }
 
+  // prepopulated_fields: a slug follows its source fields until someone edits it by hand.
+  function slugify(text, maxLength, allowUnicode) {
+    let slug = text.normalize("NFKD");
+    slug = allowUnicode ? slug.replace(/[^\p{L}\p{N}\s-]/gu, "") : slug.replace(/[\u0300-\u036f]/g, "").replace(/[^\w\s-]/g, "");
+    slug = slug.toLowerCase().trim().replace(/[\s_-]+/g, "-");
+    return slug.slice(0, maxLength).replace(/-+$/, "");
+  }
+
+  function setupPrepopulated() {
+    const data = document.getElementById("admin-prepopulated-fields");
+    if (!data) return;
+    JSON.parse(data.textContent).forEach((spec) => {
+      const target = document.querySelector(spec.id);
+      const sources = spec.dependency_ids.map((id) => document.querySelector(id)).filter(Boolean);
+      if (!target || !sources.length) return;
+      let edited = target.value !== ""; // a saved object's slug is never rewritten
+      target.addEventListener("input", () => { edited = target.value !== ""; });
+      const fill = () => {
+        if (edited) return;
+        target.value = slugify(sources.map((s) => s.value).join(" "), spec.maxLength, spec.allowUnicode);
+      };
+      sources.forEach((source) => { source.addEventListener("input", fill); source.addEventListener("change", fill); });
+    });
+  }
+
   window.reinhardtAdminPopupDone = function (selectId, data) {
     const select = document.getElementById(selectId);
     if (!select) return;
@@ -89,5 +130,6 @@
     setupInlines();
     setupBackLinks();
     setupRelatedPopups();
+    setupPrepopulated();
   });
 })();
