@@ -13,6 +13,24 @@ from .fields import Field
 from .widgets import MultipleHiddenInput, SelectMultiple
 
 
+def _outside_key_range(queryset: Any, key: str, value: Any) -> bool:
+    """Whether ``value`` is an integer the key's column cannot hold. Such a key matches no row, but
+    some drivers (sqlite3 through OverflowError, psycopg through DataError) raise on it instead."""
+    from django.db import connections
+
+    opts = queryset.model._meta
+    field = opts.pk if key == "pk" else opts.get_field(key)
+    ranges = getattr(connections[queryset.db].ops, "integer_field_ranges", {})
+    low, high = ranges.get(field.get_internal_type(), (None, None))
+    if low is None and high is None:
+        return False
+    try:
+        number = int(field.to_python(value))
+    except (TypeError, ValueError, ValidationError):
+        return False  # not a number: the lookup reports it the usual way
+    return (low is not None and number < low) or (high is not None and number > high)
+
+
 class ModelChoiceIteratorValue:
     """An option's value that also carries the model instance (for custom widgets)."""
 
@@ -157,6 +175,8 @@ class ModelChoiceField(ChoiceField):
             key = self.to_field_name or "pk"
             if isinstance(value, self.queryset.model):
                 value = getattr(value, key)
+            if _outside_key_range(self.queryset, key, value):
+                raise self.queryset.model.DoesNotExist
             return self.queryset.get(**{key: value})
         except (ValueError, TypeError, ValidationError, self.queryset.model.DoesNotExist) as exc:
             raise ValidationError(
@@ -224,6 +244,10 @@ class ModelMultipleChoiceField(ModelChoiceField):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 ) from exc
+            if _outside_key_range(self.queryset, key, pk):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
         qs = self.queryset.filter(**{"%s__in" % key: value})
         found = {str(getattr(obj, key)) for obj in qs}
         for val in value:

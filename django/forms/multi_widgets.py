@@ -52,7 +52,8 @@ class MultiWidget(Widget):
             widget_value = value[index] if index < len(value) else None
             widget_attrs = final_attrs.copy()
             if id_:
-                widget_attrs["id"] = "%s%s" % (id_, widget_name)
+                # ids are numbered even when the names carry the widgets' dict keys.
+                widget_attrs["id"] = "%s_%s" % (id_, index)
             subwidgets.append(widget.get_context(name + widget_name, widget_value, widget_attrs)["widget"])
         context["widget"]["subwidgets"] = subwidgets
         return context

@@ -44,6 +44,44 @@ class TransactionTestCase(SimpleTestCase):
     fixtures: list[str] | None = None
     databases: Any = {DEFAULT_DB_ALIAS}
     serialized_rollback = False
+    # True between a setUpClass that loaded the data and the first test, which then uses it as is.
+    _data_loaded_by_class = False
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        if cls._loads_data_in_set_up_class():
+            # Fixtures and serialized data are there for setUpClass() already (Django 5.2+).
+            with cls._available_apps_set():
+                cls._load_data()
+            cls._data_loaded_by_class = True
+            cls.addClassCleanup(cls._flush_unused_class_data)
+
+    @classmethod
+    def _loads_data_in_set_up_class(cls) -> bool:
+        return bool(cls.fixtures) or cls.serialized_rollback
+
+    @classmethod
+    def _flush_unused_class_data(cls) -> None:
+        # No test ran to use (and flush after) what setUpClass loaded: don't leave it behind.
+        if cls._data_loaded_by_class:
+            cls._data_loaded_by_class = False
+            with cls._available_apps_set():
+                cls._flush_databases()
+
+    @classmethod
+    @contextmanager
+    def _available_apps_set(cls) -> Iterator[None]:
+        if cls.available_apps is None:
+            yield
+            return
+        from django.apps import apps
+
+        apps.set_available_apps(cls.available_apps)
+        try:
+            yield
+        finally:
+            apps.unset_available_apps()
 
     def _pre_setup(self) -> None:
         super()._pre_setup()
@@ -85,7 +123,8 @@ class TransactionTestCase(SimpleTestCase):
             )
         return set(cls.databases)
 
-    def _reset_sequences(self, db_name: str) -> None:
+    @classmethod
+    def _reset_sequences(cls, db_name: str) -> None:
         conn = connections[db_name]
         if not conn.features.supports_sequence_reset:
             return
@@ -100,16 +139,25 @@ class TransactionTestCase(SimpleTestCase):
         del apps  # imported for its side effect of a populated registry
 
     def _fixture_setup(self) -> None:
-        for db_name in self._databases_names(include_mirrors=False):
-            if self.reset_sequences:
-                self._reset_sequences(db_name)
-            serialized = getattr(connections[db_name], "_test_serialized_contents", None)
-            if self.serialized_rollback and serialized:
-                self._restore_serialized(db_name, serialized)
-            if self.fixtures:
-                call_command("loaddata", *self.fixtures, verbosity=0, database=db_name)
+        cls = type(self)
+        if cls._data_loaded_by_class:
+            cls._data_loaded_by_class = False  # the first test finds setUpClass's data in place
+            return
+        self._load_data()
 
-    def _restore_serialized(self, db_name: str, serialized: str) -> None:
+    @classmethod
+    def _load_data(cls) -> None:
+        for db_name in cls._databases_names(include_mirrors=False):
+            if cls.reset_sequences:
+                cls._reset_sequences(db_name)
+            serialized = getattr(connections[db_name], "_test_serialized_contents", None)
+            if cls.serialized_rollback and serialized:
+                cls._restore_serialized(db_name, serialized)
+            if cls.fixtures:
+                call_command("loaddata", *cls.fixtures, verbosity=0, database=db_name)
+
+    @classmethod
+    def _restore_serialized(cls, db_name: str, serialized: str) -> None:
         """Bring back the rows the test database had after migrate.
 
         A TransactionTestCase without serialized_rollback that ran before lets ``post_migrate``
@@ -118,14 +166,14 @@ class TransactionTestCase(SimpleTestCase):
         """
         from django.apps import apps
 
-        if self.available_apps is not None:
+        if cls.available_apps is not None:
             apps.unset_available_apps()
         try:
             call_command("flush", verbosity=0, interactive=False, database=db_name, inhibit_post_migrate=True)
             connections[db_name].creation.deserialize_db_from_string(serialized)
         finally:
-            if self.available_apps is not None:
-                apps.set_available_apps(self.available_apps)
+            if cls.available_apps is not None:
+                apps.set_available_apps(cls.available_apps)
 
     def _post_teardown(self) -> None:
         try:
@@ -144,9 +192,13 @@ class TransactionTestCase(SimpleTestCase):
         return True
 
     def _fixture_teardown(self) -> None:
-        for db_name in self._databases_names(include_mirrors=False):
-            inhibit = self.available_apps is not None or (
-                self.serialized_rollback and getattr(connections[db_name], "_test_serialized_contents", None)
+        self._flush_databases()
+
+    @classmethod
+    def _flush_databases(cls) -> None:
+        for db_name in cls._databases_names(include_mirrors=False):
+            inhibit = cls.available_apps is not None or (
+                cls.serialized_rollback and getattr(connections[db_name], "_test_serialized_contents", None)
             )
             call_command(
                 "flush",
@@ -154,7 +206,7 @@ class TransactionTestCase(SimpleTestCase):
                 interactive=False,
                 database=db_name,
                 reset_sequences=False,
-                allow_cascade=self.available_apps is not None,
+                allow_cascade=cls.available_apps is not None,
                 inhibit_post_migrate=bool(inhibit),
             )
 
@@ -248,6 +300,10 @@ class TestCase(TransactionTestCase):
     @classmethod
     def _databases_support_transactions(cls) -> bool:
         return connections_support_transactions(cls._databases_names())
+
+    @classmethod
+    def _loads_data_in_set_up_class(cls) -> bool:
+        return False  # fixtures go into the class transaction below (or per test without one)
 
     @classmethod
     def setUpClass(cls) -> None:

@@ -88,6 +88,7 @@ def test_form_cleaned_data_holds_only_clean_values(data):
 HOSTILE_KEYS = st.one_of(
     HOSTILE,
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
+    st.sampled_from([str(2**63), str(-(2**63) - 1), str(2**31), str(2**64)]),  # just past column ranges
     st.sampled_from(["1; DROP TABLE x", "1 OR 1=1", "0x10", "-0", "1.0", " 1 ", "\u0661"]),
 )
 
@@ -129,3 +130,16 @@ def test_model_choice_fields_refuse_hostile_keys_with_validation_error(authors):
     assert single.clean(str(authors[0].pk)) == authors[0]
     assert list(several.clean([str(a.pk) for a in authors])) == authors
     assert by_name.clean("Bob") == authors[1]
+
+
+@pytest.mark.parametrize("key", [str(2**63), str(-(2**63) - 1), str(10**30)])
+def test_keys_past_the_column_range_are_invalid_choices(authors, key):
+    """Past a 64-bit column's range a key matches nothing: invalid_choice, not a driver error."""
+    from .formsapp.models import Author
+
+    with pytest.raises(ValidationError) as single:
+        forms.ModelChoiceField(Author.objects.all()).clean(key)
+    assert single.value.code == "invalid_choice"
+    with pytest.raises(ValidationError) as several:
+        forms.ModelMultipleChoiceField(Author.objects.all()).clean([str(authors[0].pk), key])
+    assert several.value.code == "invalid_choice" and several.value.params == {"value": key}

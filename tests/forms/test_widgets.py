@@ -128,7 +128,7 @@ def test_clearable_file_input_shows_current_file_and_clear_checkbox():
     assert_html_equal(
         widget.render("f", FakeFile()),
         'Currently: <a href="/media/a.txt">a.txt</a> <input type="checkbox" name="f-clear" id="f-clear_id"> '
-        '<label for="f-clear_id">Clear</label><br>Change: <input type="file" name="f">',
+        '<label for="f-clear_id">Clear</label><br> Change: <input type="file" name="f">',  # as Django writes it
     )
     assert widget.value_from_datadict({"f-clear": "on"}, {}, "f") is False
 
@@ -266,3 +266,14 @@ def test_every_widget_escapes_values_labels_and_attrs(make, value):
         return own + [name for child in node.children for name in element_names(child)]
 
     assert "script" not in element_names(parse_html(html))  # the text stayed text and attribute values
+
+
+def test_multiwidget_with_named_widgets_numbers_the_ids():
+    """Dict widgets give the names their keys as suffixes (an empty key: the bare name); ids stay numbered."""
+    widget = forms.MultiWidget(widgets={"first": forms.TextInput(), "": forms.Select(choices=[("x", "X")])})
+    assert_html_equal(
+        widget.render("mw", ["a", "x"], attrs={"id": "id_mw"}),
+        '<input type="text" name="mw_first" value="a" id="id_mw_0">'
+        '<select name="mw" id="id_mw_1"><option value="x" selected>X</option></select>',
+    )
+    assert widget.value_from_datadict({"mw_first": "b", "mw": "x"}, {}, "mw") == ["b", "x"]

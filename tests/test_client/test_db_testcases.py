@@ -82,3 +82,45 @@ def test_live_server_serves_the_project_over_real_http_sharing_the_in_memory_dat
     result = run(dbcases.LiveCase)
     assert result.testsRun == 3
     assert not result.failures and not result.errors, result.failures + result.errors
+
+
+def test_transaction_test_case_fixtures_are_there_for_set_up_class_and_every_test():
+    from django.test import TransactionTestCase
+
+    seen = []
+
+    class Case(TransactionTestCase):
+        fixtures = ["authors"]
+
+        @classmethod
+        def setUpClass(cls):
+            super().setUpClass()
+            seen.append(("class", Author.objects.count()))
+
+        def test_a(self):
+            seen.append(("a", Author.objects.count()))
+            Author.objects.all().delete()
+
+        def test_b(self):
+            seen.append(("b", Author.objects.count()))
+            Author.objects.all().delete()
+
+    result = run(Case)
+    assert not result.failures and not result.errors, result.failures + result.errors
+    assert seen == [("class", 2), ("a", 2), ("b", 2)]
+    assert Author.objects.count() == 0
+
+
+def test_class_data_of_a_class_whose_tests_all_skip_is_flushed():
+    from django.test import TransactionTestCase
+
+    class Case(TransactionTestCase):
+        fixtures = ["authors"]
+
+        @unittest.skip("nothing to run")
+        def test_skipped(self):
+            pass
+
+    result = run(Case)
+    assert len(result.skipped) == 1
+    assert Author.objects.count() == 0

@@ -55,3 +55,13 @@ def test_popup_add_with_the_primary_key_still_answers(admin_client, admin_db):
     assert response.status_code == 200
     question = Question.objects.get(question_text="From a popup")
     assert f"&quot;value&quot;: &quot;{question.pk}&quot;" in response.content.decode()
+
+
+def test_autocomplete_refuses_a_target_field_that_may_not_be_referenced(admin_client, questions, monkeypatch):
+    url = "/admin/autocomplete/?app_label=adminpolls&model_name=survey&field_name=lead_question&term=pizza"
+    assert admin_client.get(url).json()["results"] == [
+        {"id": str(questions["pizza"].pk), "text": "Best pizza topping?"}
+    ]
+    question_admin = admin.site.get_model_admin(Question)
+    monkeypatch.setattr(question_admin, "to_field_allowed", lambda request, to_field: False)
+    assert admin_client.get(url).status_code == 403

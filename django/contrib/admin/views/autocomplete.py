@@ -69,6 +69,8 @@ class AutocompleteJsonView(BaseListView):
             )
         to_field_name = getattr(source_field.remote_field, "field_name", remote_model._meta.pk.attname)
         to_field_name = remote_model._meta.get_field(to_field_name).attname
+        if not model_admin.to_field_allowed(request, to_field_name):
+            raise PermissionDenied
         return term, model_admin, source_field, to_field_name
 
     def has_perm(self, request: Any, obj: Any = None) -> bool:

@@ -137,6 +137,14 @@ class ResetSequencesTests(TransactionTestCase):
 class SerializedRollbackTests(TransactionTestCase):
     serialized_rollback = True
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.names_at_class_setup = sorted(Category.objects.values_list("name", flat=True))
+
+    def test_rows_are_there_in_set_up_class(self):
+        self.assertEqual(self.names_at_class_setup, ["general", "lighting"])
+
     # The migration-seeded rows come back before each test even though the other one deletes them.
     def test_delete_seeded_rows(self):
         self.assertEqual(Category.objects.count(), 2)

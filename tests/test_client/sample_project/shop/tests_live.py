@@ -6,10 +6,20 @@ from urllib.request import urlopen
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import LiveServerTestCase, tag
 
+from .models import Product
+
 
 @tag("live")
 class LiveProductsTests(LiveServerTestCase):
     fixtures = ["products"]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.names_at_class_setup = sorted(Product.objects.values_list("name", flat=True))
+
+    def test_fixture_rows_loaded_for_set_up_class(self):
+        self.assertEqual(self.names_at_class_setup, ["desk", "lamp"])
 
     def test_fixture_rows_served_over_http(self):
         with urlopen(f"{self.live_server_url}/products/", timeout=10) as response:
