@@ -204,7 +204,9 @@ class HttpRequest:
 
     @property
     def COOKIES(self) -> dict[str, str]:
-        cookies = self.__dict__.get("_cookies")
+        # getattr, not self.__dict__: touching __dict__ turns the instance's compact attribute
+        # storage into a real dict, which slows every later attribute access on the request.
+        cookies = getattr(self, "_cookies", None)
         if cookies is None:
             cookies = self._cookies = parse_cookie(self._raw_cookie_header())
         return cookies
@@ -481,7 +483,7 @@ class HttpRequest:
 
     def close(self) -> None:
         """Close uploaded files (temporary files are deleted)."""
-        files = self.__dict__.get("_files")
+        files = getattr(self, "_files", None)  # not __dict__: see COOKIES
         if files is not None:
             for _name, file_list in files.lists():
                 for f in file_list:

@@ -86,7 +86,7 @@ class HttpResponseBase:
         if self._charset is not None:
             return self._charset
         content_type = self.headers.get("Content-Type", "")
-        cached = self.__dict__.get("_charset_from_header")
+        cached = getattr(self, "_charset_from_header", None)  # not __dict__ (see HttpRequest.COOKIES)
         if cached is not None and cached[0] == content_type:
             return cached[1]
         charset = parse_header_parameters(content_type)[1].get("charset") or settings.DEFAULT_CHARSET

@@ -27,6 +27,13 @@ footer { background:#eee; color:#666; }
 ol.patterns li, ul.frames li { list-style-type:none; margin-bottom:.5em; }
 .frame .context-line { background:#ccc; }
 .vars td pre { font-family: monospace; }
+#template, #template-not-exist { background:#f6f6f6; }
+#template-not-exist ul { margin: 0 0 10px 20px; }
+#template-not-exist .postmortem-section { margin-top:.6em; }
+table.source th { width:3em; color:#666; text-align:right; }
+table.source td { font-family:monospace; white-space:pre-wrap; word-break:break-word; }
+table.source tr.error td { background:#fdd; }
+table.source .specific { background:#c00; color:#fff; font-weight:bold; }
 """
 
 
@@ -224,10 +231,11 @@ def render_500_html(d: dict) -> str:
         + "</header>"
     )
     frames = "".join(_frame_html(frame) for frame in d["frames"])
-    traceback = f'<main id=traceback><h2>Traceback</h2><ul class="frames">{frames}</ul><h3>Plain text</h3><pre id=traceback_area>{escape(_traceback_text(d))}</pre></main>'
+    plain = "\n".join([*_template_sections_text(d), _traceback_text(d)])
+    traceback = f'<main id=traceback><h2>Traceback</h2><ul class="frames">{frames}</ul><h3>Plain text</h3><pre id=traceback_area>{escape(plain)}</pre></main>'
     info = _request_info_html(d)
     footer = "" if d["is_email"] else _debug_footer("500 page")
-    return _page(_title(d), header + traceback + info + footer)
+    return _page(_title(d), header + _template_sections_html(d) + traceback + info + footer)
 
 
 def _request_info_html(d: dict) -> str:
@@ -258,6 +266,94 @@ def _request_info_html(d: dict) -> str:
     return "".join(sections)
 
 
+def _postmortem_html(engines: list[dict]) -> str:
+    if not engines:
+        body = "<p>No templates were found because your 'TEMPLATES' setting is not configured.</p>"
+    else:
+        parts = ["<p>Django tried loading these templates, in this order:</p>"]
+        for engine in engines:
+            parts.append(
+                f"<p class=postmortem-section>Using engine <code>{escape(engine['engine'])}</code>:</p>"
+            )
+            if engine["attempts"] is None:
+                parts.append("<ul><li>This engine did not provide a list of tried templates.</li></ul>")
+                continue
+            items = "".join(
+                f"<li><code>{escape(loader)}</code>: {escape(path)} ({escape(reason)})</li>"
+                if loader
+                else f"<li>{escape(path)} ({escape(reason)})</li>"
+                for loader, path, reason in engine["attempts"]
+            )
+            parts.append(f"<ul>{items}</ul>")
+        body = "".join(parts)
+    return f"<section id=template-not-exist><h2>Template-loader postmortem</h2>{body}</section>"
+
+
+def _template_excerpt_html(t: dict) -> str:
+    rows = []
+    for number, text, is_error in t["rows"]:
+        if is_error:
+            code = (
+                f"{escape(t['before'])}<span class=specific>{escape(t['during'])}</span>{escape(t['after'])}"
+            )
+            rows.append(f"<tr class=error><th>{escape(number)}</th><td>{code}</td></tr>")
+        else:
+            rows.append(f"<tr><th>{escape(number)}</th><td>{escape(text)}</td></tr>")
+    return (
+        "<section id=template><h2>Error during template rendering</h2>"
+        f"<p>In template <code>{escape(t['name'])}</code>, error at line <strong>{escape(t['line'])}</strong></p>"
+        f"<h3>{escape(t['message'])}</h3><table class=source><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _template_sections_html(d: dict) -> str:
+    html = ""
+    if d.get("postmortem_engines") is not None:
+        html += _postmortem_html(d["postmortem_engines"])
+    if d.get("template_excerpt"):
+        html += _template_excerpt_html(d["template_excerpt"])
+    return html
+
+
+def _template_sections_text(d: dict) -> list[str]:
+    """The postmortem and the template excerpt as plain-text lines (empty when neither applies)."""
+    lines: list[str] = []
+    engines = d.get("postmortem_engines")
+    if engines is not None:
+        lines.append("Template-loader postmortem")
+        if not engines:
+            lines.append("No templates were found because your 'TEMPLATES' setting is not configured.")
+        else:
+            lines.append("Django tried loading these templates, in this order:")
+        for engine in engines or []:
+            lines += ["", f"Using engine {engine['engine']}:"]
+            if engine["attempts"] is None:
+                lines.append("    This engine did not provide a list of tried templates.")
+            for loader, path, reason in engine["attempts"] or []:
+                lines.append(f"    * {loader}: {path} ({reason})" if loader else f"    * {path} ({reason})")
+        lines.append("")
+    t = d.get("template_excerpt")
+    if t:
+        lines += [
+            "Template error:",
+            f"In template {t['name']}, error at line {t['line']}",
+            f"   {t['message']}",
+        ]
+        width = max((len(number) for number, _, _ in t["rows"]), default=0)
+        for number, text, is_error in t["rows"]:
+            prefix = f"   {number.rjust(width)} : "
+            if is_error:
+                lines.append(prefix + t["before"] + t["during"] + t["after"])
+                if t["during"] and "\n" not in t["during"]:
+                    # A caret line under the failing token, as Python does for source excerpts.
+                    indent = "".join(char if char == "\t" else " " for char in prefix + t["before"])
+                    lines.append(indent + "^" * len(t["during"]))
+            else:
+                lines.append(prefix + text)
+        lines.append("")
+    return lines
+
+
 def _traceback_text(d: dict) -> str:
     lines = ["Traceback (most recent call last):"]
     for frame in d["frames"]:
@@ -282,6 +378,7 @@ def render_500_text(d: dict) -> str:
         f"Python Path: {d['sys_path']}",
         f"Server time: {d['server_time']}",
         "",
+        *_template_sections_text(d),
         _traceback_text(d),
         "",
     ]

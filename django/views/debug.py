@@ -160,9 +160,11 @@ class ExceptionReporter:
         self.exc_value = exc_value
         self.tb = tb
         self.is_email = is_email
-        self.template_info = getattr(self.exc_value, "template_debug", None)
-        self.template_does_not_exist = False
-        self.postmortem = None
+        self.template_info = _template_debug_in_chain(exc_value)
+        missing = _template_does_not_exist_in_chain(exc_value)
+        self.template_does_not_exist = missing is not None
+        # Like Django: the exceptions of every engine tried (the loader's chain), else the one.
+        self.postmortem = (_safe_attr(missing, "chain") or [missing]) if missing is not None else None
 
     # Subclasses may point these at their own template files; ours are built in code.
     html_template_path = CURRENT_DIR / "templates" / "technical_500.html"
@@ -187,6 +189,10 @@ class ExceptionReporter:
             "template_info": self.template_info,
             "template_does_not_exist": self.template_does_not_exist,
             "postmortem": self.postmortem,
+            "postmortem_engines": postmortem_engines(self.postmortem)
+            if self.template_does_not_exist
+            else None,
+            "template_excerpt": template_excerpt(self.template_info),
             "exception_type": self.exc_type.__name__ if self.exc_type else None,
             "exception_value": str(self.exc_value) if self.exc_value is not None else None,
             "exception_notes": "\n".join(getattr(self.exc_value, "__notes__", []) or []),
@@ -236,6 +242,136 @@ class ExceptionReporter:
         engine = Engine(debug=True, libraries={"i18n": "django.templatetags.i18n"})
         template = engine.from_string(Path(path).read_text(encoding="utf-8"))
         return template.render(Context(self.get_traceback_data(), autoescape=autoescape, use_l10n=False))
+
+
+# -- templates: the loader postmortem and the failing template line --------------------------
+
+
+def _safe_attr(obj: Any, name: str, default: Any = None) -> Any:
+    """``getattr`` that survives any error: the debug page must render whatever it is given."""
+    try:
+        return getattr(obj, name, default)
+    except Exception:
+        return default
+
+
+def _safe_text(value: Any) -> str:
+    try:
+        return value if isinstance(value, str) else str(value)
+    except Exception:
+        return f"[{type(value).__name__} that cannot be shown as text]"
+
+
+def _newest_first(exc_value: Any) -> list[BaseException]:
+    if not isinstance(exc_value, BaseException):
+        return []
+    from django.views._debug_frames import _exception_chain
+
+    return list(reversed(_exception_chain(exc_value)))
+
+
+def _template_debug_in_chain(exc_value: Any) -> Any:
+    """The template error info of the exception, or of the nearest exception it chains from."""
+    for exc in _newest_first(exc_value):
+        info = _safe_attr(exc, "template_debug")
+        if info is not None:
+            return info
+    return None
+
+
+def _template_does_not_exist_in_chain(exc_value: Any) -> Any:
+    from django.template.exceptions import TemplateDoesNotExist
+
+    for exc in _newest_first(exc_value):
+        if isinstance(exc, TemplateDoesNotExist):
+            return exc
+    return None
+
+
+def postmortem_engines(postmortem: Any) -> list[dict]:
+    """``[{"engine": name, "attempts": [(loader, path, reason), ...] or None}]`` for the pages.
+
+    ``attempts`` is None when an engine gave no list of what it tried. An empty result means no
+    engine is configured at all. Malformed entries become readable rows instead of errors.
+    """
+    engines = []
+    for entry in postmortem or []:
+        backend = _safe_attr(entry, "backend")
+        tried = _safe_attr(entry, "tried")
+        if backend is None and not tried and not _templates_configured():
+            continue
+        name = _safe_attr(backend, "name") if backend is not None else None
+        engines.append(
+            {
+                "engine": _safe_text(name) if name is not None else "(unknown engine)",
+                "attempts": [_attempt(attempt) for attempt in _safe_list(tried)] or None,
+            }
+        )
+    return engines
+
+
+def _safe_list(values: Any) -> list:
+    try:
+        return list(values or [])
+    except Exception:
+        return [values]
+
+
+def _attempt(attempt: Any) -> tuple[str, str, str]:
+    try:
+        origin, reason = attempt
+    except Exception:
+        return ("", _safe_text(attempt), "unreadable entry")
+    loader = _safe_attr(origin, "loader_name") or ""
+    path = _safe_attr(origin, "name")
+    return (_safe_text(loader), _safe_text(origin if path is None else path), _safe_text(reason))
+
+
+def _templates_configured() -> bool:
+    try:
+        return bool(settings.TEMPLATES)
+    except Exception:
+        return True
+
+
+def template_excerpt(info: Any) -> dict | None:
+    """The "error during template rendering" data from a ``template_debug`` dict, made safe to show.
+
+    Keys: name, line, message, rows (``(number, text, is_error_line)``), before/during/after
+    (the error line cut around the failing token).
+    """
+    if not info:
+        return None
+
+    def field(key: str, default: Any = "") -> Any:
+        try:
+            return info[key]
+        except Exception:
+            return default
+
+    line = field("line", 0)
+    rows = []
+    for source_line in _safe_list(field("source_lines", [])):
+        try:
+            number, text = source_line
+        except Exception:
+            continue
+        rows.append((_safe_text(number), _safe_text(text).rstrip("\r\n"), number == line))
+    before = _safe_text(field("before")).lstrip("\r\n")
+    during = _safe_text(field("during"))
+    after = _safe_text(field("after")).rstrip("\r\n")
+    if not (before or during or after):
+        # No token position given: show the error line as it is, unhighlighted.
+        after = next((text for _, text, is_error in rows if is_error), "")
+    return {
+        "name": _safe_text(field("name")),
+        "line": _safe_text(line),
+        "message": _safe_text(field("message")),
+        "rows": rows,
+        "before": before,
+        "during": during,
+        "after": after,
+    }
 
 
 def _now() -> Any:

@@ -286,7 +286,7 @@ class ModelAdminChecks(BaseModelAdminChecks):
             try:
                 field = obj.model._meta.get_field(item)
             except FieldDoesNotExist:
-                if hasattr(obj.model, item):
+                if hasattr(obj.model, item) or _is_field_path(obj.model, item):
                     continue
                 errors += _error(
                     f"The value of 'list_display[{index}]' refers to '{item}', which is not a callable or attribute "
@@ -414,3 +414,16 @@ class InlineModelAdminChecks(BaseModelAdminChecks):
         if not isinstance(obj.extra, int):
             return _not_a("integer", "extra", obj, "admin.E203")
         return []
+
+
+def _is_field_path(model: Any, item: Any) -> bool:
+    """Whether item is a ``__`` path through relations to a field (list_display may name one)."""
+    from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+
+    if not isinstance(item, str) or "__" not in item:
+        return False
+    try:
+        get_fields_from_path(model, item)
+    except (FieldDoesNotExist, NotRelationField):
+        return False
+    return True

@@ -60,6 +60,24 @@ def lookup_spawns_duplicates(opts: Any, lookup_path: str) -> bool:
     return False
 
 
+class NotRelationField(Exception):
+    """A ``__`` path goes through a field that is not a relation."""
+
+
+def get_fields_from_path(model: Any, path: str) -> list:
+    """The fields along ``path`` (e.g. ``question__question_text``) from model; every field but the
+    last must be a relation. FieldDoesNotExist or NotRelationField when the path is wrong."""
+    fields = []
+    for part in path.split(LOOKUP_SEP):
+        if fields:
+            related = getattr(fields[-1], "related_model", None)
+            if not getattr(fields[-1], "is_relation", False) or related is None:
+                raise NotRelationField(f"{fields[-1].name!r} is not a relation.")
+            model = related
+        fields.append(model._meta.get_field(part))
+    return fields
+
+
 def _get_non_gfk_field(opts: Any, name: str) -> Any:
     field = opts.get_field(name)
     if field.is_relation and (field.many_to_one and not field.related_model or field.one_to_many):

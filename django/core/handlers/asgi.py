@@ -204,7 +204,7 @@ def _closes_without_io(response: Any) -> bool:
         return False
     for closer in response._resource_closers:
         owner = getattr(closer, "__self__", None)
-        if getattr(closer, "__func__", None) is not HttpRequest.close or "_files" in owner.__dict__:
+        if getattr(closer, "__func__", None) is not HttpRequest.close or hasattr(owner, "_files"):
             return False
     return True
 

@@ -388,3 +388,18 @@ def test_per_request_hooks_choose_columns_fields_and_readonly(superuser, questio
     form_class = model_admin.get_form(request, questions["pizza"])
     assert list(form_class.base_fields) == ["question_text"]
     assert list(model_admin.get_form(request, None).base_fields) == ["question_text", "pub_date"]
+
+
+def test_related_list_display_column_sorts_and_passes_the_checks(mo_client, choices):
+    assert ChoiceOptions(Choice, mo).check() == []
+    for wrong in ("question__nope", "choice_text__length"):  # no such field / not a relation
+        bad = type("Bad", (admin.ModelAdmin,), {"list_display": ["choice_text", wrong]})
+        assert [e.id for e in bad(Choice, mo).check()] == ["admin.E108"], wrong
+    page = _page(mo_client, "/mo/adminpolls/choice/?o=2")  # column 2: question__question_text
+    rows = page[page.index("<tbody>") :]
+    assert rows.index("Best pizza topping?") < rows.index("Tea or coffee?")
+    page = _page(mo_client, "/mo/adminpolls/choice/?o=-2")
+    rows = page[page.index("<tbody>") :]
+    assert rows.index("Tea or coffee?") < rows.index("Best pizza topping?")
+    header = page[page.index("<thead") : page.index("</thead>")]
+    assert "?o=2" in header  # the header offers to sort the other way

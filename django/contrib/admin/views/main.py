@@ -19,6 +19,7 @@ from django.core.exceptions import (
 )
 from django.core.paginator import InvalidPage
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
@@ -197,6 +198,8 @@ class ChangeList:
                 attr = field_name
             elif hasattr(self.model_admin, field_name):
                 attr = getattr(self.model_admin, field_name)
+            elif LOOKUP_SEP in field_name and not hasattr(self.model, field_name):
+                return field_name  # a related lookup such as "question__question_text"
             else:
                 attr = getattr(self.model, field_name, None)
             if isinstance(attr, property):

@@ -7,14 +7,17 @@ name and moved into place only on success); the errors are reported and the comm
 from __future__ import annotations
 
 import codecs
-import fnmatch
 import os
-import shutil
 import tempfile
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.commands.makemessages import (
+    add_ignore_argument,
+    matches_ignore_pattern,
+    require_tools,
+)
 from django.core.management.utils import popen_wrapper
 
 
@@ -37,15 +40,7 @@ class Command(BaseCommand):
             "--exclude", "-x", action="append", default=[], help="A locale to skip; repeatable."
         )
         parser.add_argument("--use-fuzzy", "-f", action="store_true", help="Include fuzzy translations.")
-        parser.add_argument(
-            "--ignore",
-            "-i",
-            action="append",
-            dest="ignore_patterns",
-            default=[],
-            metavar="PATTERN",
-            help="Skip directories matching this glob pattern; repeatable.",
-        )
+        add_ignore_argument(parser, "Skip directories matching this glob pattern; repeatable.")
 
     def handle(self, **options: Any) -> None:
         self.verbosity = options["verbosity"]
@@ -54,10 +49,7 @@ class Command(BaseCommand):
         self.program_options = list(self.program_options)
         if options["use_fuzzy"]:
             self.program_options.append("-f")
-        if shutil.which(self.program) is None:
-            raise CommandError(
-                f"Can't find {self.program}. Make sure you have GNU gettext tools 0.15 or newer installed."
-            )
+        require_tools([self.program])
         basedirs = self.locale_dirs(ignore_patterns)
         if not basedirs:
             raise CommandError(
@@ -83,10 +75,7 @@ class Command(BaseCommand):
             kept = []
             for dirname in sorted(dirnames):
                 relative = os.path.normpath(os.path.join(dirpath, dirname))
-                if any(
-                    fnmatch.fnmatchcase(dirname, p) or fnmatch.fnmatchcase(relative, p)
-                    for p in ignore_patterns
-                ):
+                if matches_ignore_pattern(relative, ignore_patterns):
                     continue
                 kept.append(dirname)
                 if dirname == "locale":

@@ -41,6 +41,36 @@ JS_KEYWORDS = ["gettext_noop", "gettext_lazy", "ngettext_lazy:1,2", "pgettext:1c
 LOCALE_NAME_RE = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_([A-Z]{2}|\d{3}))?(@[a-z0-9]+)?$")
 
 
+# Shared with compilemessages: the --ignore option, its matching, and the gettext tools check.
+
+
+def add_ignore_argument(parser: CommandParser, help_text: str) -> None:
+    parser.add_argument(
+        "--ignore",
+        "-i",
+        action="append",
+        dest="ignore_patterns",
+        default=[],
+        metavar="PATTERN",
+        help=help_text,
+    )
+
+
+def matches_ignore_pattern(relative: str, patterns: Any) -> bool:
+    """Whether the path's last component or the whole relative path matches one of the globs."""
+    name = os.path.basename(relative)
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(relative, p) for p in patterns)
+
+
+def require_tools(tools: Any) -> None:
+    """CommandError naming the first GNU gettext program that is not on PATH."""
+    for tool in tools:
+        if shutil.which(tool) is None:
+            raise CommandError(
+                f"Can't find {tool}. Make sure you have GNU gettext tools 0.15 or newer installed."
+            )
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A file to extract from: its path relative to the working directory and its locale dir."""
@@ -90,15 +120,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--symlinks", "-s", action="store_true", help="Walk into directories reached through symlinks."
         )
-        parser.add_argument(
-            "--ignore",
-            "-i",
-            action="append",
-            dest="ignore_patterns",
-            default=[],
-            metavar="PATTERN",
-            help="Skip files and directories matching this glob pattern; repeatable.",
-        )
+        add_ignore_argument(parser, "Skip files and directories matching this glob pattern; repeatable.")
         parser.add_argument(
             "--no-default-ignore",
             action="store_false",
@@ -176,11 +198,7 @@ class Command(BaseCommand):
             self.location_options.append(f"--add-location={options['add_location']}")
 
     def require_gettext_tools(self) -> None:
-        for tool in GETTEXT_TOOLS:
-            if shutil.which(tool) is None:
-                raise CommandError(
-                    f"Can't find {tool}. Make sure you have GNU gettext tools 0.15 or newer installed."
-                )
+        require_tools(GETTEXT_TOOLS)
 
     def known_locale_paths(self) -> tuple[list[str], str | None]:
         """LOCALE_PATHS and ./locale; the first of them is where files outside apps go."""
@@ -223,10 +241,7 @@ class Command(BaseCommand):
     # -- finding files ---------------------------------------------------------------------
 
     def is_ignored(self, relative: str) -> bool:
-        name = os.path.basename(relative)
-        return any(
-            fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(relative, p) for p in self.ignore_patterns
-        )
+        return matches_ignore_pattern(relative, self.ignore_patterns)
 
     def ignored_roots(self) -> set[str]:
         roots = set()

@@ -324,9 +324,21 @@ class BaseDatabaseOperations:
     ) -> str:
         return ""
 
+    def on_conflict_do_update_sql(self, update_fields: Sequence[Any], unique_fields: Sequence[Any]) -> str:
+        """The standard upsert suffix (PostgreSQL, SQLite): ``ON CONFLICT(...) DO UPDATE SET ...``."""
+        targets = ", ".join(map(self.quote_name, unique_fields))
+        updates = ", ".join(f"{col} = EXCLUDED.{col}" for col in map(self.quote_name, update_fields))
+        return f"ON CONFLICT({targets}) DO UPDATE SET {updates}"
+
     def return_insert_columns(self, fields: Sequence[Any]) -> tuple[str, Params] | None:
-        """``RETURNING ...`` for the given fields where the database supports it."""
-        return None
+        """``RETURNING table.column, ...`` (asked only where features.can_return_columns_from_insert)."""
+        if not fields:
+            return "", ()
+        columns = ", ".join(
+            f"{self.quote_name(field.model._meta.db_table)}.{self.quote_name(field.column)}"
+            for field in fields
+        )
+        return f"RETURNING {columns}", ()
 
     returning_columns = return_insert_columns
 

@@ -311,7 +311,7 @@ class IndexConstraintSQL:
         """The inline ``CONSTRAINT ... UNIQUE`` of a UniqueConstraint, or None when it needs an index."""
         if not self._unique_supported(condition, deferrable, include, expressions, nulls_distinct):
             return None
-        if condition or include or opclasses or expressions:
+        if _unique_needs_index(condition, include, opclasses, expressions):
             # Only an index can express these; it is created after the table.
             sql = self._create_unique_sql(
                 model,
@@ -356,7 +356,7 @@ class IndexConstraintSQL:
             name = self._unique_constraint_name(table, columns, quote=True)
         else:
             name = self.quote_name(name)
-        if condition or include or opclasses or expressions:
+        if _unique_needs_index(condition, include, opclasses, expressions):
             sql = self.sql_create_unique_index
         else:
             sql = self.sql_create_unique
@@ -398,7 +398,7 @@ class IndexConstraintSQL:
     ) -> Any:
         if not self._unique_supported(condition, deferrable, include, expressions, nulls_distinct):
             return None
-        if condition or include or opclasses or expressions:
+        if _unique_needs_index(condition, include, opclasses, expressions):
             return self._delete_index_sql(model, name)
         return self._delete_constraint_sql(self.sql_delete_unique, model, name)
 
@@ -465,3 +465,8 @@ class IndexConstraintSQL:
             "param_types": ",".join(param_types),
         }
         self.execute(sql)
+
+
+def _unique_needs_index(condition: Any, include: Any, opclasses: Any, expressions: Any) -> bool:
+    """A UniqueConstraint with any of these is a UNIQUE INDEX, not a table constraint."""
+    return bool(condition or include or opclasses or expressions)

@@ -238,17 +238,6 @@ class DatabaseOperations(BaseDatabaseOperations):
             return f"ON DUPLICATE KEY UPDATE {updates}"
         return super().on_conflict_suffix_sql(fields, on_conflict, update_fields, unique_fields)
 
-    def return_insert_columns(self, fields: Sequence[Any]) -> tuple[str, Params] | None:
-        if not fields:
-            return "", ()
-        columns = ", ".join(
-            f"{self.quote_name(field.model._meta.db_table)}.{self.quote_name(field.column)}"
-            for field in fields
-        )
-        return f"RETURNING {columns}", ()
-
-    returning_columns = return_insert_columns
-
     def last_executed_query(self, cursor: Any, sql: str, params: Any) -> str:
         executed = getattr(cursor, "_executed", None)
         if executed is not None:

@@ -194,17 +194,6 @@ class DatabaseOperations(BaseDatabaseOperations):
 
     # INSERT.
 
-    def return_insert_columns(self, fields: Sequence[Any]) -> tuple[str, Params] | None:
-        if not fields:
-            return "", ()
-        columns = ", ".join(
-            f"{self.quote_name(field.model._meta.db_table)}.{self.quote_name(field.column)}"
-            for field in fields
-        )
-        return f"RETURNING {columns}", ()
-
-    returning_columns = return_insert_columns
-
     def on_conflict_suffix_sql(
         self,
         fields: Sequence[Any],
@@ -217,9 +206,7 @@ class DatabaseOperations(BaseDatabaseOperations):
         if on_conflict == OnConflict.IGNORE:
             return "ON CONFLICT DO NOTHING"
         if on_conflict == OnConflict.UPDATE:
-            targets = ", ".join(map(self.quote_name, unique_fields))
-            updates = ", ".join(f"{col} = EXCLUDED.{col}" for col in map(self.quote_name, update_fields))
-            return f"ON CONFLICT({targets}) DO UPDATE SET {updates}"
+            return self.on_conflict_do_update_sql(update_fields, unique_fields)
         return super().on_conflict_suffix_sql(fields, on_conflict, update_fields, unique_fields)
 
     def last_executed_query(self, cursor: Any, sql: str, params: Any) -> str:

@@ -184,21 +184,8 @@ class DatabaseOperations(BaseDatabaseOperations):
         from django.db.models.constants import OnConflict
 
         if on_conflict == OnConflict.UPDATE:
-            targets = ", ".join(map(self.quote_name, unique_fields))
-            updates = ", ".join(f"{col} = EXCLUDED.{col}" for col in map(self.quote_name, update_fields))
-            return f"ON CONFLICT({targets}) DO UPDATE SET {updates}"
+            return self.on_conflict_do_update_sql(update_fields, unique_fields)
         return super().on_conflict_suffix_sql(fields, on_conflict, update_fields, unique_fields)
-
-    def return_insert_columns(self, fields: Sequence[Any]) -> tuple[str, Params] | None:
-        if not fields:
-            return "", ()
-        columns = ", ".join(
-            f"{self.quote_name(field.model._meta.db_table)}.{self.quote_name(field.column)}"
-            for field in fields
-        )
-        return f"RETURNING {columns}", ()
-
-    returning_columns = return_insert_columns
 
     # Flush.
 
