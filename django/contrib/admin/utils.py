@@ -67,7 +67,7 @@ class NotRelationField(Exception):
 def get_fields_from_path(model: Any, path: str) -> list:
     """The fields along ``path`` (e.g. ``question__question_text``) from model; every field but the
     last must be a relation. FieldDoesNotExist or NotRelationField when the path is wrong."""
-    fields = []
+    fields: list = []
     for part in path.split(LOOKUP_SEP):
         if fields:
             related = getattr(fields[-1], "related_model", None)
