@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from datetime import UTC
-from functools import partial
+from functools import partial, wraps
 from http.cookies import SimpleCookie
 from io import BytesIO
 from typing import Any
@@ -22,7 +22,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.handlers.asgi import ASGIRequest
 from django.core.handlers.base import BaseHandler
-from django.core.handlers.wsgi import WSGIRequest
+from django.core.handlers.wsgi import LimitedStream, WSGIRequest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import got_request_exception, request_finished, request_started
 from django.http import HttpHeaders, QueryDict
@@ -121,6 +121,13 @@ class ClientHandler(BaseHandler):
         return _finish(request, response)
 
 
+def _asgi_body(scope: dict) -> LimitedStream:
+    """The request body file: reads stop at its end, as with a real server's body file
+    (request.body reads in chunks and would trip FakePayload's guard otherwise)."""
+    payload = scope.pop("_body_file", None) or FakePayload(b"")
+    return LimitedStream(payload, len(payload))
+
+
 class AsyncClientHandler(BaseHandler):
     """The ASGI counterpart of ClientHandler, running the async middleware chain."""
 
@@ -131,7 +138,7 @@ class AsyncClientHandler(BaseHandler):
     async def __call__(self, scope: dict) -> Any:
         if self._middleware_chain is None:
             self.load_middleware(is_async=True)
-        body_file = scope.pop("_body_file", None) or FakePayload(b"")
+        body_file = _asgi_body(scope)
         with _ConnectionsKeptOpen(request_started):
             await request_started.asend(sender=self.__class__, scope=scope)
         request = ASGIRequest(scope, body_file)
@@ -153,8 +160,82 @@ def _finish(request: Any, response: Any) -> Any:
     return response
 
 
+def _query_verb(method: str) -> Any:
+    """A factory verb whose ``data`` becomes the query string (GET, HEAD)."""
+
+    def verb(
+        self: Any,
+        path: str,
+        data: Any = None,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        if query_params and data:
+            raise ValueError("query_params and data arguments are mutually exclusive.")
+        return self.generic(
+            method, path, secure=secure, headers=headers, query_params=query_params or data, **extra
+        )
+
+    verb.__name__ = verb.__qualname__ = method.lower()
+    return verb
+
+
+def _encode_post(factory: Any, data: Any, content_type: str) -> Any:
+    data = encode_json({} if data is None else data, content_type, factory.json_encoder)
+    return encode_body(data, content_type)
+
+
+def _encode_json(factory: Any, data: Any, content_type: str) -> Any:
+    return encode_json(data, content_type, factory.json_encoder)
+
+
+def _encode_nothing(factory: Any, data: Any, content_type: str) -> Any:
+    return data
+
+
+def _body_verb(
+    method: str,
+    encode: Any,
+    data_default: Any = "",
+    type_default: str = "application/octet-stream",
+) -> Any:
+    """A factory verb whose ``data`` is the body, encoded by ``encode`` (POST, OPTIONS, PUT, ...)."""
+
+    def verb(
+        self: Any,
+        path: str,
+        data: Any = data_default,
+        content_type: str = type_default,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        body = encode(self, data, content_type)
+        return self.generic(
+            method,
+            path,
+            body,
+            content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+
+    verb.__name__ = verb.__qualname__ = method.lower()
+    return verb
+
+
 class RequestFactory:
     """Build requests as a WSGI server would, to call views directly."""
+
+    # How ``headers={...}`` become request keys: HTTP_* environ names here, ASGI names in the async one.
+    _header_names = staticmethod(HttpHeaders.to_wsgi_names)
 
     def __init__(
         self,
@@ -206,61 +287,13 @@ class RequestFactory:
         # WSGI passes the path as bytes decoded with ISO-8859-1.
         return unquote_to_bytes(path).decode("iso-8859-1")
 
-    def get(
-        self,
-        path: str,
-        data: Any = None,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        if query_params and data:
-            raise ValueError("query_params and data arguments are mutually exclusive.")
-        return self.generic(
-            "GET", path, secure=secure, headers=headers, query_params=query_params or data, **extra
-        )
-
-    def post(
-        self,
-        path: str,
-        data: Any = None,
-        content_type: str = MULTIPART_CONTENT,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        data = encode_json({} if data is None else data, content_type, self.json_encoder)
-        body = encode_body(data, content_type)
-        return self.generic(
-            "POST",
-            path,
-            body,
-            content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-
-    def head(
-        self,
-        path: str,
-        data: Any = None,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        if query_params and data:
-            raise ValueError("query_params and data arguments are mutually exclusive.")
-        return self.generic(
-            "HEAD", path, secure=secure, headers=headers, query_params=query_params or data, **extra
-        )
+    get = _query_verb("GET")
+    head = _query_verb("HEAD")
+    post = _body_verb("POST", _encode_post, None, MULTIPART_CONTENT)
+    options = _body_verb("OPTIONS", _encode_nothing)
+    put = _body_verb("PUT", _encode_json)
+    patch = _body_verb("PATCH", _encode_json)
+    delete = _body_verb("DELETE", _encode_json)
 
     def trace(
         self,
@@ -272,97 +305,6 @@ class RequestFactory:
         **extra: Any,
     ) -> Any:
         return self.generic("TRACE", path, secure=secure, headers=headers, query_params=query_params, **extra)
-
-    def options(
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        return self.generic(
-            "OPTIONS",
-            path,
-            data,
-            content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-
-    def put(
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        data = encode_json(data, content_type, self.json_encoder)
-        return self.generic(
-            "PUT",
-            path,
-            data,
-            content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-
-    def patch(
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        data = encode_json(data, content_type, self.json_encoder)
-        return self.generic(
-            "PATCH",
-            path,
-            data,
-            content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-
-    def delete(
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        data = encode_json(data, content_type, self.json_encoder)
-        return self.generic(
-            "DELETE",
-            path,
-            data,
-            content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
 
     def generic(
         self,
@@ -379,6 +321,16 @@ class RequestFactory:
         """A request of any method; ``data`` is the raw body."""
         parsed = urlsplit(str(path))
         body = force_bytes(data, settings.DEFAULT_CHARSET)
+        if query_params:
+            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
+        if headers:
+            extra.update(self._header_names(headers))
+        return self._build(method, parsed, body, content_type, secure, extra)
+
+    def _build(
+        self, method: str, parsed: Any, body: bytes, ctype: str | None, secure: bool, extra: dict
+    ) -> Any:
+        """The request of ``generic()`` from its parsed URL and encoded body: a WSGI environ here."""
         environ: dict[str, Any] = {
             "PATH_INFO": self._get_path(parsed),
             "REQUEST_METHOD": method,
@@ -389,14 +341,10 @@ class RequestFactory:
             environ.update(
                 {
                     "CONTENT_LENGTH": str(len(body)),
-                    "CONTENT_TYPE": content_type,
+                    "CONTENT_TYPE": ctype,
                     "wsgi.input": FakePayload(body),
                 }
             )
-        if headers:
-            extra.update(HttpHeaders.to_wsgi_names(headers))
-        if query_params:
-            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
         environ.update(extra)
         if not environ.get("QUERY_STRING"):
             # The WSGI way: the raw query string as bytes decoded with ISO-8859-1.
@@ -406,6 +354,8 @@ class RequestFactory:
 
 class AsyncRequestFactory(RequestFactory):
     """Build ASGI requests (an HTTP scope) instead of WSGI environs."""
+
+    _header_names = staticmethod(HttpHeaders.to_asgi_names)
 
     def _base_scope(self, **request: Any) -> dict:
         return {
@@ -423,23 +373,13 @@ class AsyncRequestFactory(RequestFactory):
 
     def request(self, **request: Any) -> Any:
         scope = self._base_scope(**request)
-        body_file = scope.pop("_body_file", None) or FakePayload(b"")
+        body_file = _asgi_body(scope)
         return ASGIRequest(scope, body_file)
 
-    def generic(
-        self,
-        method: str,
-        path: str,
-        data: Any = "",
-        content_type: str | None = "application/octet-stream",
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
+    def _build(
+        self, method: str, parsed: Any, body: bytes, ctype: str | None, secure: bool, extra: dict
     ) -> Any:
-        parsed = urlsplit(str(path))
-        body = force_bytes(data, settings.DEFAULT_CHARSET)
+        """An HTTP scope instead of a WSGI environ."""
         scope: dict[str, Any] = {
             "method": method.upper(),
             "path": self._get_path(parsed),
@@ -450,13 +390,9 @@ class AsyncRequestFactory(RequestFactory):
         if body:
             scope["headers"] += [
                 (b"content-length", str(len(body)).encode("ascii")),
-                (b"content-type", (content_type or "").encode("ascii")),
+                (b"content-type", (ctype or "").encode("ascii")),
             ]
             scope["_body_file"] = FakePayload(body)
-        if query_params:
-            extra["QUERY_STRING"] = urlencode(query_params, doseq=True)
-        if headers:
-            extra.update(HttpHeaders.to_asgi_names(headers))
         query_string = extra.pop("QUERY_STRING", None) or parsed.query
         scope["query_string"] = force_bytes(query_string, "latin-1")
         scope["headers"] += [
@@ -476,6 +412,23 @@ class _ClientMixin:
     cookies: SimpleCookie
     raise_request_exception: bool
     exc_info: Any = None
+    _handler_class: Any  # ClientHandler or AsyncClientHandler
+
+    def __init__(
+        self,
+        enforce_csrf_checks: bool = False,
+        raise_request_exception: bool = True,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **defaults: Any,
+    ) -> None:
+        super().__init__(headers=headers, query_params=query_params, **defaults)  # type: ignore[call-arg]
+        self.handler = self._handler_class(enforce_csrf_checks)
+        self.raise_request_exception = raise_request_exception
+        self.exc_info = None
+        self.extra = None
+        self.headers = None
 
     def store_exc_info(self, **kwargs: Any) -> None:
         self.exc_info = sys.exc_info()
@@ -687,24 +640,85 @@ def store_rendered_templates(
     store.setdefault("context", ContextList()).append(copied)
 
 
-class Client(_ClientMixin, RequestFactory):
-    """Send requests through the full handler and middleware, keeping cookies between them."""
+def _client_query_verb(name: str, data_default: Any = None) -> Any:
+    """A client verb without a body (GET, HEAD, TRACE): the factory's request, then the redirects.
 
-    def __init__(
-        self,
-        enforce_csrf_checks: bool = False,
-        raise_request_exception: bool = True,
+    The same function serves AsyncClient (through ``_awaiting``): there the factory call
+    returns a coroutine that the async ``_follow`` awaits.
+    """
+    factory_verb = getattr(RequestFactory, name)
+    # The factory's TRACE takes no data; the client's keeps it for the redirect hops.
+    sends_data = name != "trace"
+
+    def verb(
+        self: Any,
+        path: str,
+        data: Any = data_default,
+        follow: bool = False,
+        secure: bool = False,
         *,
         headers: dict | None = None,
         query_params: Any = None,
-        **defaults: Any,
-    ) -> None:
-        super().__init__(headers=headers, query_params=query_params, **defaults)
-        self.handler = ClientHandler(enforce_csrf_checks)
-        self.raise_request_exception = raise_request_exception
-        self.exc_info = None
-        self.extra = None
-        self.headers = None
+        **extra: Any,
+    ) -> Any:
+        sent = {"data": data} if sends_data else {}
+        response = factory_verb(
+            self, path, secure=secure, headers=headers, query_params=query_params, **sent, **extra
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    verb.__name__ = verb.__qualname__ = name
+    return verb
+
+
+def _client_body_verb(
+    name: str, data_default: Any = "", type_default: str = "application/octet-stream"
+) -> Any:
+    """A client verb with a body (POST, OPTIONS, PUT, PATCH, DELETE), as ``_client_query_verb``."""
+    factory_verb = getattr(RequestFactory, name)
+
+    def verb(
+        self: Any,
+        path: str,
+        data: Any = data_default,
+        content_type: str = type_default,
+        follow: bool = False,
+        secure: bool = False,
+        *,
+        headers: dict | None = None,
+        query_params: Any = None,
+        **extra: Any,
+    ) -> Any:
+        response = factory_verb(
+            self,
+            path,
+            data=data,
+            content_type=content_type,
+            secure=secure,
+            headers=headers,
+            query_params=query_params,
+            **extra,
+        )
+        return self._follow(response, follow, data, headers, query_params, extra)
+
+    verb.__name__ = verb.__qualname__ = name
+    return verb
+
+
+def _awaiting(sync_verb: Any) -> Any:
+    """The coroutine form of a client verb: same signature, awaits what the verb returns."""
+
+    @wraps(sync_verb)
+    async def verb(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return await sync_verb(self, *args, **kwargs)
+
+    return verb
+
+
+class Client(_ClientMixin, RequestFactory):
+    """Send requests through the full handler and middleware, keeping cookies between them."""
+
+    _handler_class = ClientHandler
 
     def request(self, **request: Any) -> Any:
         environ = self._base_environ(**request)
@@ -731,183 +745,20 @@ class Client(_ClientMixin, RequestFactory):
         except StopIteration as done:
             return done.value
 
-    def _body_request(
-        self,
-        verb: str,
-        path: str,
-        data: Any,
-        content_type: str,
-        follow: bool,
-        secure: bool,
-        headers: dict | None,
-        query_params: Any,
-        extra: dict,
-    ) -> Any:
-        """OPTIONS/PUT/PATCH/DELETE: the factory's request, then redirects followed if asked."""
-        response = getattr(RequestFactory, verb)(
-            self,
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-        return self._follow(response, follow, data, headers, query_params, extra)
-
-    def get(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = None,
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        response = super().get(
-            path, data=data, secure=secure, headers=headers, query_params=query_params, **extra
-        )
-        return self._follow(response, follow, data, headers, query_params, extra)
-
-    def post(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = None,
-        content_type: str = MULTIPART_CONTENT,
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        response = super().post(
-            path,
-            data=data,
-            content_type=content_type,
-            secure=secure,
-            headers=headers,
-            query_params=query_params,
-            **extra,
-        )
-        return self._follow(response, follow, data, headers, query_params, extra)
-
-    def head(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = None,
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        response = super().head(
-            path, data=data, secure=secure, headers=headers, query_params=query_params, **extra
-        )
-        return self._follow(response, follow, data, headers, query_params, extra)
-
-    def options(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        return self._body_request(
-            "options", path, data, content_type, follow, secure, headers, query_params, extra
-        )
-
-    def put(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        return self._body_request(
-            "put", path, data, content_type, follow, secure, headers, query_params, extra
-        )
-
-    def patch(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        return self._body_request(
-            "patch", path, data, content_type, follow, secure, headers, query_params, extra
-        )
-
-    def delete(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = "",
-        content_type: str = "application/octet-stream",
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        return self._body_request(
-            "delete", path, data, content_type, follow, secure, headers, query_params, extra
-        )
-
-    def trace(  # type: ignore[override]
-        self,
-        path: str,
-        data: Any = "",
-        follow: bool = False,
-        secure: bool = False,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **extra: Any,
-    ) -> Any:
-        response = super().trace(path, secure=secure, headers=headers, query_params=query_params, **extra)
-        return self._follow(response, follow, data, headers, query_params, extra)
+    get = _client_query_verb("get")
+    post = _client_body_verb("post", None, MULTIPART_CONTENT)
+    head = _client_query_verb("head")
+    options = _client_body_verb("options")
+    put = _client_body_verb("put")
+    patch = _client_body_verb("patch")
+    delete = _client_body_verb("delete")
+    trace = _client_query_verb("trace", data_default="")
 
 
 class AsyncClient(_ClientMixin, AsyncRequestFactory):
     """The Client for async tests: every method is a coroutine and runs the ASGI path."""
 
-    def __init__(
-        self,
-        enforce_csrf_checks: bool = False,
-        raise_request_exception: bool = True,
-        *,
-        headers: dict | None = None,
-        query_params: Any = None,
-        **defaults: Any,
-    ) -> None:
-        super().__init__(headers=headers, query_params=query_params, **defaults)
-        self.handler = AsyncClientHandler(enforce_csrf_checks)
-        self.raise_request_exception = raise_request_exception
-        self.exc_info = None
-        self.extra = None
-        self.headers = None
+    _handler_class = AsyncClientHandler
 
     async def request(self, **request: Any) -> Any:  # type: ignore[override]
         if "follow" in request:
@@ -923,9 +774,11 @@ class AsyncClient(_ClientMixin, AsyncRequestFactory):
         urlconf = getattr(response.asgi_request, "urlconf", None)
         return self._decorate(response, scope, data, scope["path"], urlconf)
 
-    async def _follow(
-        self, response: Any, follow: bool, data: Any, headers: Any, query_params: Any, extra: dict
+    async def _follow(  # type: ignore[override]
+        self, pending: Any, follow: bool, data: Any, headers: Any, query_params: Any, extra: dict
     ) -> Any:
+        # ``pending`` is the coroutine of the factory call (the verbs are shared with Client).
+        response = await pending
         if not follow:
             return response
         response.request.setdefault("PATH_INFO", response.request.get("path", "/"))
@@ -943,30 +796,11 @@ class AsyncClient(_ClientMixin, AsyncRequestFactory):
         except StopIteration as done:
             return done.value
 
-    def _verb(name: str) -> Callable[..., Any]:  # type: ignore[misc]
-        factory_method = getattr(AsyncRequestFactory, name)
-
-        async def method(self: Any, path: str, *args: Any, follow: bool = False, **kwargs: Any) -> Any:
-            response = await factory_method(self, path, *args, **kwargs)
-            data = kwargs.get("data", args[0] if args else None)
-            extra = {
-                k: v
-                for k, v in kwargs.items()
-                if k not in ("data", "content_type", "secure", "headers", "query_params")
-            }
-            return await self._follow(
-                response, follow, data, kwargs.get("headers"), kwargs.get("query_params"), extra
-            )
-
-        method.__name__ = name
-        return method
-
-    get = _verb("get")
-    post = _verb("post")
-    head = _verb("head")
-    options = _verb("options")
-    put = _verb("put")
-    patch = _verb("patch")
-    delete = _verb("delete")
-    trace = _verb("trace")
-    del _verb
+    get = _awaiting(Client.get)
+    post = _awaiting(Client.post)
+    head = _awaiting(Client.head)
+    options = _awaiting(Client.options)
+    put = _awaiting(Client.put)
+    patch = _awaiting(Client.patch)
+    delete = _awaiting(Client.delete)
+    trace = _awaiting(Client.trace)

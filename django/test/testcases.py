@@ -507,18 +507,13 @@ class SimpleTestCase(FormAssertionsMixin, unittest.TestCase):
 
     def assertJSONEqual(self, raw: str, expected_data: Any, msg: str | None = None) -> None:
         """``raw`` is JSON equal to ``expected_data`` (itself JSON text or Python data)."""
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError:
-            self.fail(f"First argument is not valid JSON: {raw!r}")
-        if isinstance(expected_data, str):
-            try:
-                expected_data = json.loads(expected_data)
-            except ValueError:
-                self.fail(f"Second argument is not valid JSON: {expected_data!r}")
-        self.assertEqual(data, expected_data, msg=msg)
+        self.assertEqual(*self._parsed_json_pair(raw, expected_data), msg=msg)
 
     def assertJSONNotEqual(self, raw: str, expected_data: Any, msg: str | None = None) -> None:
+        self.assertNotEqual(*self._parsed_json_pair(raw, expected_data), msg=msg)
+
+    def _parsed_json_pair(self, raw: str, expected_data: Any) -> tuple[Any, Any]:
+        """Both sides of assertJSON(Not)Equal as Python data; a test failure names invalid JSON."""
         try:
             data = json.loads(raw)
         except json.JSONDecodeError:
@@ -528,7 +523,7 @@ class SimpleTestCase(FormAssertionsMixin, unittest.TestCase):
                 expected_data = json.loads(expected_data)
             except json.JSONDecodeError:
                 self.fail(f"Second argument is not valid JSON: {expected_data!r}")
-        self.assertNotEqual(data, expected_data, msg=msg)
+        return data, expected_data
 
     def assertXMLEqual(self, xml1: str, xml2: str, msg: str | None = None) -> None:
         from django.test._xml import xml_equal

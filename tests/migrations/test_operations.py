@@ -281,3 +281,63 @@ def test_add_constraint_sql_names_the_constraint_once(applier):
     constraint = models.CheckConstraint(condition=models.Q(pink__gte=0), name="pink_positive")
     statements = " ".join(applier.sql(migrations.AddConstraint("pony", constraint)))
     assert statements.count("pink_positive") == 1
+
+
+def test_migration_sql_heads_each_operation_and_marks_python_ones(applier, connection):
+    from django.db.migrations.migration import Migration
+    from django.db.migrations.state import ProjectState
+
+    def noop(apps, schema_editor):
+        pass
+
+    migration = Migration("0001_initial", APP)
+    migration.operations = [
+        migrations.CreateModel("Pony", [("id", models.AutoField(primary_key=True))]),
+        migrations.RunPython(noop, noop),
+    ]
+    with connection.schema_editor(collect_sql=True) as editor:
+        state = migration.apply(ProjectState(), editor, collect_sql=True)
+    forwards = editor.collected_sql
+    assert forwards[:3] == ["--", "-- + Create model Pony", "--"]
+    assert any("CREATE TABLE" in s for s in forwards)
+    assert forwards[-4:] == [
+        "--",
+        "-- p Raw Python operation",
+        "--",
+        "-- THIS OPERATION CANNOT BE WRITTEN AS SQL",
+    ]
+    assert (APP, "pony") in state.models
+    assert "mig_ops_pony" not in applier.tables()
+    with connection.schema_editor(collect_sql=True) as editor:
+        migration.unapply(state, editor, collect_sql=True)
+    backwards = editor.collected_sql
+    assert backwards[:4] == [
+        "--",
+        "-- p Raw Python operation",
+        "--",
+        "-- THIS OPERATION CANNOT BE WRITTEN AS SQL",
+    ]
+    assert backwards[4:7] == ["--", "-- + Create model Pony", "--"]
+    assert any("DROP TABLE" in s for s in backwards[7:])
+
+
+def test_fake_initial_checks_created_tables_and_added_columns(applier, connection):
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.migration import Migration
+    from django.db.migrations.state import ProjectState
+
+    create = migrations.CreateModel("Pony", [("id", models.AutoField(primary_key=True))])
+    add = migrations.AddField("pony", "pink", models.IntegerField(default=3))
+    migration = Migration("0001_initial", APP)
+    migration.initial = True
+    migration.operations = [create, add]
+    executor = MigrationExecutor(connection)
+
+    def soft_applied():
+        return executor.detect_soft_applied(ProjectState(), migration)[0]
+
+    assert soft_applied() is False  # no table yet
+    applier.apply(create)
+    assert soft_applied() is False  # the table, without the added column
+    applier.apply(add)
+    assert soft_applied() is True

@@ -188,6 +188,28 @@ def test_async_client_get_post_and_follow():
     asyncio.run(run())
 
 
+def test_async_client_verbs_are_coroutines_with_the_client_signatures():
+    import inspect
+
+    for verb in ("get", "post", "head", "options", "put", "patch", "delete", "trace"):
+        assert inspect.iscoroutinefunction(getattr(AsyncClient, verb)), verb
+        assert inspect.signature(getattr(AsyncClient, verb)) == inspect.signature(getattr(Client, verb))
+
+
+def test_async_client_takes_follow_positionally_and_follows_307_with_the_body():
+    async def run():
+        client = AsyncClient()
+        # get(path, data, follow): the third positional argument is follow, as on Client.
+        followed = await client.get("/chain/0/", None, True)
+        assert followed.redirect_chain == [("/echo/", 302)]
+        kept = await client.put("/redirect-307/", "raw", "text/plain", True)
+        assert kept.redirect_chain == [("/echo/", 307)]
+        assert kept.json()["method"] == "PUT"
+        assert kept.json()["body"] == "raw"
+
+    asyncio.run(run())
+
+
 def test_csrf_checks_are_skipped_unless_enforced():
     from django.test import override_settings
 

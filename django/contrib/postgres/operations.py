@@ -109,14 +109,12 @@ class AddIndexConcurrently(NotInTransactionMixin, AddIndex):
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         self._ensure_not_in_transaction(schema_editor)
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             schema_editor.add_index(model, self.index, concurrently=True)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         self._ensure_not_in_transaction(schema_editor)
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             schema_editor.remove_index(model, self.index, concurrently=True)
 
 
@@ -134,14 +132,12 @@ class RemoveIndexConcurrently(NotInTransactionMixin, RemoveIndex):
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         self._ensure_not_in_transaction(schema_editor)
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             schema_editor.remove_index(model, self._index(from_state, app_label), concurrently=True)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         self._ensure_not_in_transaction(schema_editor)
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             schema_editor.add_index(model, self._index(to_state, app_label), concurrently=True)
 
 
@@ -237,8 +233,7 @@ class AddConstraintNotValid(AddConstraint):
         return f"Create not valid constraint {self.constraint.name} on model {self.model_name}"
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             sql = self.constraint.create_sql(model, schema_editor)
             if sql:
                 schema_editor.execute(f"{sql} NOT VALID", params=None)
@@ -264,8 +259,7 @@ class ValidateConstraint(Operation):
         pass
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             quote = schema_editor.quote_name
             schema_editor.execute(
                 f"ALTER TABLE {quote(model._meta.db_table)} VALIDATE CONSTRAINT {quote(self.name)}"

@@ -201,16 +201,6 @@ class MigrationExecutor:
         """For --fake-initial: whether the tables/columns an initial migration creates exist."""
         from django.db.migrations.operations import AddField, CreateModel
 
-        def should_skip(model: Any) -> bool:
-            return (
-                model._meta.proxy
-                or not model._meta.managed
-                or model._meta.swapped
-                or not router.allow_migrate(
-                    self.connection.alias, migration.app_label, model_name=model._meta.model_name
-                )
-            )
-
         if migration.initial is None:
             if any(app == migration.app_label for app, _ in migration.dependencies):
                 return False, project_state
@@ -221,6 +211,22 @@ class MigrationExecutor:
         else:
             after_state = migration.mutate_state(project_state)
         apps = after_state.apps
+
+        def model_to_check(model_name: str) -> Any:
+            """The model (the swapped-in one for a swappable model); None when its table is not ours."""
+            model = apps.get_model(migration.app_label, model_name)
+            if model._meta.swapped:
+                model = global_apps.get_model(model._meta.swapped)
+            skip = (
+                model._meta.proxy
+                or not model._meta.managed
+                or model._meta.swapped
+                or not router.allow_migrate(
+                    self.connection.alias, migration.app_label, model_name=model._meta.model_name
+                )
+            )
+            return None if skip else model
+
         found_create, found_add = False, False
         with self.connection.cursor() as cursor:
             existing = set(self.connection.introspection.table_names(cursor))
@@ -228,19 +234,15 @@ class MigrationExecutor:
         existing = {fold(t) for t in existing}
         for operation in migration.operations:
             if isinstance(operation, CreateModel):
-                model = apps.get_model(migration.app_label, operation.name)
-                if model._meta.swapped:
-                    model = global_apps.get_model(model._meta.swapped)
-                if should_skip(model):
+                model = model_to_check(operation.name)
+                if model is None:
                     continue
                 if fold(model._meta.db_table) not in existing:
                     return False, project_state
                 found_create = True
             elif isinstance(operation, AddField):
-                model = apps.get_model(migration.app_label, operation.model_name)
-                if model._meta.swapped:
-                    model = global_apps.get_model(model._meta.swapped)
-                if should_skip(model):
+                model = model_to_check(operation.model_name)
+                if model is None:
                     continue
                 table = model._meta.db_table
                 field = model._meta.get_field(operation.name)

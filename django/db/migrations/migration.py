@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from typing import Any
 
 from django.db.migrations.utils import get_migration_name_timestamp
@@ -54,21 +55,30 @@ class Migration:
     def apply(self, project_state: Any, schema_editor: Any, collect_sql: bool = False) -> Any:
         """Run the operations forwards on the database; return the new project state."""
         for operation in self.operations:
-            if collect_sql:
-                schema_editor.collected_sql.append("--")
-                schema_editor.collected_sql.append(f"-- {operation.formatted_description()}")
-                schema_editor.collected_sql.append("--")
-                if not operation.reduces_to_sql:
-                    schema_editor.collected_sql.append("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
-                    continue
+            if self._has_no_sql(operation, schema_editor, collect_sql):
+                continue
             old_state = project_state.clone()
             operation.state_forwards(self.app_label, project_state)
-            if not schema_editor.atomic_migration and operation.atomic:
-                with atomic(schema_editor.connection.alias):
-                    operation.database_forwards(self.app_label, schema_editor, old_state, project_state)
-            else:
-                operation.database_forwards(self.app_label, schema_editor, old_state, project_state)
+            self._run(operation.database_forwards, operation, schema_editor, old_state, project_state)
         return project_state
+
+    @staticmethod
+    def _has_no_sql(operation: Any, schema_editor: Any, collect_sql: bool) -> bool:
+        """With collect_sql, head the operation's SQL with its description; True when it has none
+        (the operation is then skipped, its state change included)."""
+        if not collect_sql:
+            return False
+        schema_editor.collected_sql.extend(["--", f"-- {operation.formatted_description()}", "--"])
+        if operation.reduces_to_sql:
+            return False
+        schema_editor.collected_sql.append("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
+        return True
+
+    def _run(self, step: Any, operation: Any, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        """Run one database step; an atomic operation in a non-atomic migration gets its own transaction."""
+        own_transaction = not schema_editor.atomic_migration and operation.atomic
+        with atomic(schema_editor.connection.alias) if own_transaction else nullcontext():
+            step(self.app_label, schema_editor, from_state, to_state)
 
     def unapply(self, project_state: Any, schema_editor: Any, collect_sql: bool = False) -> Any:
         """Run the operations backwards; return the state from before this migration."""
@@ -84,18 +94,9 @@ class Migration:
             operation.state_forwards(self.app_label, new_state)
             to_run.insert(0, (operation, old_state, new_state))
         for operation, to_state, from_state in to_run:
-            if collect_sql:
-                schema_editor.collected_sql.append("--")
-                schema_editor.collected_sql.append(f"-- {operation.formatted_description()}")
-                schema_editor.collected_sql.append("--")
-                if not operation.reduces_to_sql:
-                    schema_editor.collected_sql.append("-- THIS OPERATION CANNOT BE WRITTEN AS SQL")
-                    continue
-            if not schema_editor.atomic_migration and operation.atomic:
-                with atomic(schema_editor.connection.alias):
-                    operation.database_backwards(self.app_label, schema_editor, from_state, to_state)
-            else:
-                operation.database_backwards(self.app_label, schema_editor, from_state, to_state)
+            if self._has_no_sql(operation, schema_editor, collect_sql):
+                continue
+            self._run(operation.database_backwards, operation, schema_editor, from_state, to_state)
         return project_state
 
     def suggest_name(self) -> str:

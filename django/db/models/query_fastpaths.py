@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 __all__ = ["NOT_TAKEN", "get_by_pk"]
@@ -91,6 +92,8 @@ def get_by_pk(queryset: Any, kwargs: dict) -> Any:
         return NOT_TAKEN
     sql, attnames, converters = entry
     param = pk.get_db_prep_value(pk.get_prep_value(value), connection, prepared=True)
+    if isinstance(param, int) and _outside_column_range(pk, param, connection):
+        return _does_not_exist(model)  # as the general path's exact lookup: nothing can match
     with connection.cursor() as cursor:
         cursor.execute(sql, (param,))
         rows = cursor.fetchall()
@@ -107,6 +110,11 @@ def get_by_pk(queryset: Any, kwargs: dict) -> Any:
     return model._row_builder(db, attnames)(row)
 
 
+def _outside_column_range(pk: Any, value: int, connection: Any) -> bool:
+    low, high = connection.ops.integer_field_ranges.get(pk.get_internal_type(), (None, None))
+    return (low is not None and value < low) or (high is not None and value > high)
+
+
 def _does_not_exist(model: Any) -> Any:
     raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
 
@@ -118,7 +126,10 @@ def _remember_statement(queryset: Any, kwargs: dict, db: str, connection: Any) -
     clone = queryset.filter(**kwargs).order_by()
     clone.query.set_limits(high=MAX_GET_RESULTS)
     compiler = clone.query.get_compiler(using=db)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:  # e.g. a key outside the column's range: the general path answers
+        return
     if len(params) != 1 or compiler.klass_info is None or compiler.annotation_col_map:
         return
     klass_info = compiler.klass_info

@@ -31,6 +31,16 @@ def test_get_by_pk_missing_row_raises_does_not_exist_each_time(using):
             Author.objects.using(using).get(pk=987654)
 
 
+@pytest.mark.parametrize("key", [2**63, -(2**63) - 1, 2**70])
+def test_get_by_pk_outside_the_column_range_is_does_not_exist(using, key):
+    Author.objects.using(using).create(name="ann", age=30)
+    Author.objects.using(using).get(pk=Author.objects.using(using).get().pk)  # the statement is cached
+    for _ in range(2):  # the first call compiles the general way; the second meets the cached statement
+        with pytest.raises(Author.DoesNotExist):
+            Author.objects.using(using).get(pk=key)
+        assert not Author.objects.using(using).filter(pk=key).exists()
+
+
 def test_get_by_pk_is_one_query_and_honours_filters_only_and_select_related(using, count_queries):
     author = Author.objects.using(using).create(name="ann", age=30)
     Author.objects.using(using).get(pk=author.pk)  # warm the statement

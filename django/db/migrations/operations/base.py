@@ -80,6 +80,11 @@ class Operation:
             return False
         return router.allow_migrate_model(connection_alias, model)
 
+    def _routed(self, app_label: str, schema_editor: Any, state: Any, model_name: str) -> Any:
+        """The model as of ``state``, or None when the routers keep it off this database."""
+        model = state.apps.get_model(app_label, model_name)
+        return model if self.allow_migrate_model(schema_editor.connection.alias, model) else None
+
     def reduce(self, operation: Operation, app_label: str) -> list | bool:
         """A list of operations that stand for self followed by ``operation``; True if they are
         independent (the optimizer may reorder across), False if it must not."""

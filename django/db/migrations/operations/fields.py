@@ -104,8 +104,7 @@ class AddField(_DefaultingFieldOperation):
         self._with_one_off_default(field, lambda: schema_editor.add_field(from_model, field))
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        from_model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, from_model):
+        if from_model := self._routed(app_label, schema_editor, from_state, self.model_name):
             schema_editor.remove_field(from_model, from_model._meta.get_field(self.name))
 
     def describe(self) -> str:
@@ -138,13 +137,11 @@ class RemoveField(FieldOperation):
         state.remove_field(app_label, self.model_name_lower, self.name)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        from_model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, from_model):
+        if from_model := self._routed(app_label, schema_editor, from_state, self.model_name):
             schema_editor.remove_field(from_model, from_model._meta.get_field(self.name))
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        to_model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, to_model):
+        if to_model := self._routed(app_label, schema_editor, to_state, self.model_name):
             from_model = from_state.apps.get_model(app_label, self.model_name)
             schema_editor.add_field(from_model, to_model._meta.get_field(self.name))
 
@@ -232,25 +229,20 @@ class RenameField(FieldOperation):
     def state_forwards(self, app_label: str, state: Any) -> None:
         state.rename_field(app_label, self.model_name_lower, self.old_name, self.new_name)
 
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        to_model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, to_model):
+    def _alter_column(
+        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any, old: str, new: str
+    ) -> None:
+        if to_model := self._routed(app_label, schema_editor, to_state, self.model_name):
             from_model = from_state.apps.get_model(app_label, self.model_name)
             schema_editor.alter_field(
-                from_model,
-                from_model._meta.get_field(self.old_name),
-                to_model._meta.get_field(self.new_name),
+                from_model, from_model._meta.get_field(old), to_model._meta.get_field(new)
             )
 
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        self._alter_column(app_label, schema_editor, from_state, to_state, self.old_name, self.new_name)
+
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        to_model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, to_model):
-            from_model = from_state.apps.get_model(app_label, self.model_name)
-            schema_editor.alter_field(
-                from_model,
-                from_model._meta.get_field(self.new_name),
-                to_model._meta.get_field(self.old_name),
-            )
+        self._alter_column(app_label, schema_editor, from_state, to_state, self.new_name, self.old_name)
 
     def describe(self) -> str:
         return f"Rename field {self.old_name} on {self.model_name} to {self.new_name}"

@@ -100,13 +100,11 @@ class CreateModel(ModelOperation):
         )
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.name):
             schema_editor.create_model(model)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.name):
             schema_editor.delete_model(model)
 
     def describe(self) -> str:
@@ -218,13 +216,11 @@ class DeleteModel(ModelOperation):
         state.remove_model(app_label, self.name_lower)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.name):
             schema_editor.delete_model(model)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.name):
             schema_editor.create_model(model)
 
     def references_model(self, name: str, app_label: str) -> bool:
@@ -379,8 +375,7 @@ class AlterModelTable(ModelOptionOperation):
         state.alter_model_options(app_label, self.name_lower, {"db_table": self.table})
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        new_model = to_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, new_model):
+        if new_model := self._routed(app_label, schema_editor, to_state, self.name):
             old_model = from_state.apps.get_model(app_label, self.name)
             schema_editor.alter_db_table(new_model, old_model._meta.db_table, new_model._meta.db_table)
             RenameModel._rename_m2m_tables(schema_editor, old_model, new_model)
@@ -411,8 +406,7 @@ class AlterModelTableComment(ModelOptionOperation):
         state.alter_model_options(app_label, self.name_lower, {"db_table_comment": self.table_comment})
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        new_model = to_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, new_model):
+        if new_model := self._routed(app_label, schema_editor, to_state, self.name):
             old_model = from_state.apps.get_model(app_label, self.name)
             schema_editor.alter_db_table_comment(
                 new_model, old_model._meta.db_table_comment, new_model._meta.db_table_comment
@@ -449,8 +443,7 @@ class AlterTogetherOptionOperation(ModelOptionOperation):
         state.alter_model_options(app_label, self.name_lower, {self.option_name: self.option_value})
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        new_model = to_state.apps.get_model(app_label, self.name)
-        if self.allow_migrate_model(schema_editor.connection.alias, new_model):
+        if new_model := self._routed(app_label, schema_editor, to_state, self.name):
             old_model = from_state.apps.get_model(app_label, self.name)
             alter = getattr(schema_editor, f"alter_{self.option_name}")
             alter(
@@ -661,13 +654,11 @@ class AddIndex(IndexOperation):
         state.add_index(app_label, self.model_name_lower, self.index)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             schema_editor.add_index(model, self.index)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             schema_editor.remove_index(model, self.index)
 
     def describe(self) -> str:
@@ -713,14 +704,12 @@ class RemoveIndex(IndexOperation):
         state.remove_index(app_label, self.model_name_lower, self.name)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, from_state, self.model_name):
             index = from_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
             schema_editor.remove_index(model, index)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             index = to_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
             schema_editor.add_index(model, index)
 
@@ -836,13 +825,11 @@ class AddConstraint(IndexOperation):
         state.add_constraint(app_label, self.model_name_lower, self.constraint)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             schema_editor.add_constraint(model, self.constraint)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             schema_editor.remove_constraint(model, self.constraint)
 
     def describe(self) -> str:
@@ -877,14 +864,12 @@ class RemoveConstraint(IndexOperation):
         state.remove_constraint(app_label, self.model_name_lower, self.name)
 
     def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             constraint = from_state.models[app_label, self.model_name_lower].get_constraint_by_name(self.name)
             schema_editor.remove_constraint(model, constraint)
 
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
+        if model := self._routed(app_label, schema_editor, to_state, self.model_name):
             constraint = to_state.models[app_label, self.model_name_lower].get_constraint_by_name(self.name)
             schema_editor.add_constraint(model, constraint)
 
