@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections.abc
 import inspect
 import warnings
+from collections.abc import Iterator
 from math import ceil
 from typing import Any
 
@@ -104,7 +105,7 @@ class _PageLayout:
             top = count
         return bottom, top
 
-    def _elided_range(self, number: int, num_pages: int, on_each_side: int, on_ends: int):
+    def _elided_range(self, number: int, num_pages: int, on_each_side: int, on_ends: int) -> Iterator[Any]:
         """Pages at both ends and around ``number``; a gap of one page is shown
         as that page, a longer gap as ELLIPSIS."""
         if num_pages <= (on_each_side + on_ends) * 2:
@@ -132,7 +133,7 @@ class _PageLayout:
 class Paginator(_PageLayout):
     """Pages over ``object_list`` (anything sliceable with count() or len())."""
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for page_number in self.page_range:
             yield self.page(page_number)
 
@@ -176,7 +177,9 @@ class Paginator(_PageLayout):
     def page_range(self) -> range:
         return range(1, self.num_pages + 1)
 
-    def get_elided_page_range(self, number: Any = 1, *, on_each_side: int = 3, on_ends: int = 2):
+    def get_elided_page_range(
+        self, number: Any = 1, *, on_each_side: int = 3, on_ends: int = 2
+    ) -> Iterator[Any]:
         """Page numbers around ``number`` and at both ends, with
         Paginator.ELLIPSIS where pages are left out."""
         number = self.validate_number(number)
@@ -228,7 +231,9 @@ class AsyncPaginator(_PageLayout):
     def _get_page(self, *args: Any, **kwargs: Any) -> AsyncPage:
         return AsyncPage(*args, **kwargs)
 
-    async def aget_elided_page_range(self, number: Any = 1, *, on_each_side: int = 3, on_ends: int = 2):
+    async def aget_elided_page_range(
+        self, number: Any = 1, *, on_each_side: int = 3, on_ends: int = 2
+    ) -> Iterator[Any]:
         number = await self.avalidate_number(number)
         return self._elided_range(number, await self.anum_pages(), on_each_side, on_ends)
 

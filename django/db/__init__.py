@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.utils import (
     DEFAULT_DB_ALIAS,
     DJANGO_VERSION_PICKLE_KEY,
@@ -44,13 +46,13 @@ router = ConnectionRouter()
 connection = ConnectionProxy(connections, DEFAULT_DB_ALIAS)
 
 
-def reset_queries(**kwargs) -> None:
+def reset_queries(**kwargs: Any) -> None:
     """Empty ``queries_log`` of every open connection (connected to request_started)."""
     for conn in connections.all(initialized_only=True):
         conn.queries_log.clear()
 
 
-def close_old_connections(**kwargs) -> None:
+def close_old_connections(**kwargs: Any) -> None:
     """Close connections that errored or outlived CONN_MAX_AGE (request start and end)."""
     for conn in connections.all(initialized_only=True):
         conn.close_if_unusable_or_obsolete()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ContextDecorator
-from typing import Any
+from typing import Any, Literal
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import DatabaseError, Error, ProgrammingError
@@ -75,7 +75,7 @@ class mark_for_rollback_on_error(ContextDecorator):  # noqa: N801 (Django's publ
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> Literal[False]:
         if exc_type is not None and issubclass(exc_type, Exception):
             connection = get_connection(self.using)
             if connection.in_atomic_block:
@@ -212,7 +212,7 @@ def atomic(using: Any = None, savepoint: bool = True, durable: bool = False) -> 
 
 
 def _mark_non_atomic(view: Callable, using: str) -> Callable:
-    aliases = getattr(view, "_non_atomic_requests", set())
+    aliases: set[str] = getattr(view, "_non_atomic_requests", set())
     view._non_atomic_requests = {*aliases, using}  # type: ignore[attr-defined]
     return view
 

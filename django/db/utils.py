@@ -78,7 +78,7 @@ class DatabaseErrorWrapper:
         return None
 
     def __exit__(self, exc_type: type | None, exc_value: BaseException | None, traceback: Any) -> None:
-        if exc_type is None:
+        if exc_type is None or exc_value is None:
             return
         driver = self.wrapper.Database
         for django_class in _WRAPPED_ERRORS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from django.forms.utils import RenderableFieldMixin, pretty_name
@@ -44,7 +45,7 @@ class BoundField(RenderableFieldMixin):
     def __bool__(self) -> bool:
         return True  # a BoundField with no subwidgets is still a field
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.subwidgets)
 
     def __len__(self) -> int:

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from django.core import validators
@@ -22,7 +23,7 @@ from .widgets import MultipleHiddenInput, Select, SelectMultiple, Textarea
 
 
 class ChoiceField(Field):
-    widget = Select
+    widget: Any = Select
     default_error_messages = {
         "invalid_choice": _("Select a valid choice. %(value)s is not one of the available choices."),
     }
@@ -310,7 +311,7 @@ class FilePathField(ChoiceField):
         self.choices = choices
         self.widget.choices = self.choices
 
-    def _entries(self):
+    def _entries(self) -> Iterator[Any]:
         if self.recursive:
             for root, dirs, files in sorted(os.walk(self.path)):
                 if self.allow_files:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,7 @@ class CallableChoices:
     def __init__(self, func: Any) -> None:
         self.func = func
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(normalize_choices(self.func()))
 
     def __len__(self) -> int:
@@ -67,11 +68,11 @@ class ChoiceWidget(Widget):
         memo[id(self)] = obj
         return obj
 
-    def subwidgets(self, name: str, value: Any, attrs: dict | None = None):
+    def subwidgets(self, name: str, value: Any, attrs: dict | None = None) -> Iterator[Any]:
         value = self.format_value(value)
         yield from self.options(name, value, attrs)
 
-    def options(self, name: str, value: list, attrs: dict | None = None):
+    def options(self, name: str, value: list, attrs: dict | None = None) -> Iterator[Any]:
         for group in self.optgroups(name, value, attrs):
             yield from group[1]
 

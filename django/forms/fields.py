@@ -6,6 +6,7 @@ import copy
 import datetime
 import math
 import re
+from collections.abc import Iterator
 from decimal import Decimal, DecimalException
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -400,7 +401,7 @@ class TimeField(BaseTemporalField):
 
 
 class DateTimeFormatsIterator:
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         yield from formats.get_format("DATETIME_INPUT_FORMATS")
         yield from formats.get_format("DATE_INPUT_FORMATS")
 
@@ -527,7 +528,7 @@ class URLField(CharField):
 
 
 class BooleanField(Field):
-    widget = CheckboxInput
+    widget: Any = CheckboxInput
 
     def to_python(self, value: Any) -> bool:
         if isinstance(value, str) and value.lower() in ("false", "0"):

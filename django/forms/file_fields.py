@@ -97,7 +97,7 @@ class ImageField(FileField):
             image = Image.open(source)
             image.verify()
             upload.image = image
-            upload.content_type = Image.MIME.get(image.format)
+            upload.content_type = Image.MIME.get(image.format)  # type: ignore[arg-type]  # None gives None
         except Exception as exc:
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from exc
         if hasattr(upload, "seek") and callable(upload.seek):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -115,6 +116,7 @@ class BaseForm(RenderableFormMixin):
         self.fields = fields
 
     def __repr__(self) -> str:
+        is_valid: str | bool
         if self._errors is None:
             is_valid = "Unknown"
         else:
@@ -123,11 +125,11 @@ class BaseForm(RenderableFormMixin):
             self.__class__.__name__, self.is_bound, is_valid, ";".join(self.fields),
         )  # fmt: skip
 
-    def _bound_items(self):
+    def _bound_items(self) -> Iterator[Any]:
         for name in self.fields:
             yield name, self[name]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for name in self.fields:
             yield self[name]
 

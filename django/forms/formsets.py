@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -102,7 +103,7 @@ class BaseFormSet(RenderableFormMixin):
         messages.update(error_messages or {})
         self.error_messages = messages
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.forms)
 
     def __getitem__(self, index: int) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -56,7 +57,7 @@ class ModelChoiceIterator:
         self.field = field
         self.queryset = field.queryset
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         queryset = self.queryset

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from django.forms.utils import to_current_timezone
@@ -202,7 +203,7 @@ class SelectDateWidget(Widget):
         return {"year": year, "month": month, "day": day}
 
     @staticmethod
-    def _parse_date_fmt():
+    def _parse_date_fmt() -> Iterator[Any]:
         fmt = formats.get_format("DATE_FORMAT")
         escaped = False
         for char in fmt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import UserList
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -48,8 +48,14 @@ class RenderableMixin:
         context = context or self.get_context()
         return mark_safe(renderer.render(template, context))
 
-    __str__ = render
-    __html__ = render
+    if TYPE_CHECKING:  # str() and __html__() call render() with no arguments
+
+        def __str__(self) -> SafeString: ...
+        def __html__(self) -> SafeString: ...
+
+    else:
+        __str__ = render
+        __html__ = render
 
 
 class RenderableFieldMixin(RenderableMixin):
@@ -131,7 +137,7 @@ class ErrorDict(dict, RenderableErrorMixin):
     __html__ = __str__
 
 
-class ErrorList(UserList, list, RenderableErrorMixin):
+class ErrorList(UserList, list, RenderableErrorMixin):  # type: ignore[misc]  # both a UserList and a list
     """A list of errors for one field (or the form's non-field errors)."""
 
     template_name = "django/forms/errors/list/default.html"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.utils import formats
@@ -42,7 +43,7 @@ class Widget(metaclass=MediaDefiningClass):
     def is_hidden(self) -> bool:
         return self.input_type == "hidden" if hasattr(self, "input_type") else False
 
-    def subwidgets(self, name: str, value: Any, attrs: dict | None = None):
+    def subwidgets(self, name: str, value: Any, attrs: dict | None = None) -> Iterator[Any]:
         yield self.get_context(name, value, attrs)["widget"]
 
     def format_value(self, value: Any) -> str | None:

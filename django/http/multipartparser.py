@@ -267,7 +267,9 @@ class MultiPartParser:
             self._handle_file(field_name, file_name, headers, body, transfer)
         scanner.drain()
 
-    def _handle_field(self, name: str, headers: dict, body: Iterator[bytes], transfer: str, limits: _Limits):
+    def _handle_field(
+        self, name: str, headers: dict, body: Iterator[bytes], transfer: str, limits: _Limits
+    ) -> Any:
         chunks = []
         for chunk in body:
             limits.add_bytes(len(chunk))
@@ -287,7 +289,7 @@ class MultiPartParser:
 
     def _handle_file(
         self, field_name: str, file_name: str, headers: dict, body: Iterator[bytes], transfer: str
-    ):
+    ) -> Any:
         from django.core.files.uploadhandler import SkipFile, StopFutureHandlers
 
         content_type, type_params = headers.get("content-type", ("", {}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from io import BytesIO
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -507,7 +508,7 @@ class HttpRequest:
             self._stream = BytesIO(b"")
         return self._stream
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.readline, b"")
 
     def readlines(self) -> list[bytes]:

@@ -5,7 +5,7 @@ from django.template.utils import EngineHandler
 
 engines = EngineHandler()
 
-__all__ = ("Engine", "engines")
+__all__: tuple[str, ...] = ("Engine", "engines")
 
 from django.template.base import (  # noqa: E402
     Node,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import linecache
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError
@@ -138,7 +139,7 @@ class Template:
             self.source[:20].replace("\n", ""),
         )
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for node in self.nodelist:
             yield from node
 
@@ -286,7 +287,7 @@ def token_kwargs(bits: list[str], parser: Parser, support_legacy: bool = False) 
             return {}
         if len(bits) < 3 or bits[1] != "as":
             return {}
-    kwargs = {}
+    kwargs: dict = {}
     while bits:
         if kwarg_format:
             match = kwarg_re.match(bits[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import linecache
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -194,7 +195,7 @@ class Frame:
         self.lines.append((self.level, "))", pending[-1][1]))
 
     @contextmanager
-    def indented(self, python_block: bool = False):
+    def indented(self, python_block: bool = False) -> Iterator[Any]:
         self.flush()
         self.level += 1
         self.block_depth += python_block
@@ -227,7 +228,7 @@ class Frame:
 
     # -- scopes ---------------------------------------------------------------
     @contextmanager
-    def branch(self, clear: bool = False, names: dict[str, str] | None = None):
+    def branch(self, clear: bool = False, names: dict[str, str] | None = None) -> Iterator[Any]:
         outer = self.scope
         inner = Scope({} if clear else outer.names, None if clear else outer.hoist)
         inner.names.update(names or {})
@@ -400,7 +401,7 @@ class Frame:
             self.invalidate()
 
     @contextmanager
-    def pushed_context(self, names: dict[str, str] | None = None):
+    def pushed_context(self, names: dict[str, str] | None = None) -> Iterator[Any]:
         """Run the body with a fresh dict on the context stack (for tags and includes)."""
         d = self.temp("d")
         items = ", ".join("%r: %s" % item for item in (names or {}).items())
@@ -415,7 +416,7 @@ class Frame:
             self.emit("context.dicts.pop()")
 
     @contextmanager
-    def capture(self):
+    def capture(self) -> Iterator[Any]:
         """Redirect output written inside the block into a list; yields its name."""
         saved, buf = self.temp("saved"), self.temp("b")
         self.emit("%s = (w, x)" % saved)
@@ -426,7 +427,7 @@ class Frame:
         self.emit("w, x = %s" % saved)
 
     @contextmanager
-    def try_finally(self, final_lines: list[str]):
+    def try_finally(self, final_lines: list[str]) -> Iterator[Any]:
         self.emit("try:")
         with self.indented(python_block=True):
             yield

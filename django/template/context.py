@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import copy
 from typing import Any
@@ -47,7 +48,7 @@ class BaseContext:
     def __repr__(self) -> str:
         return repr(self.dicts)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return reversed(self.dicts)
 
     def push(self, *args: Any, **kwargs: Any) -> ContextDict:
@@ -139,7 +140,7 @@ class Context(BaseContext):
         super().__init__(dict_)
 
     @contextmanager
-    def bind_template(self, template: Any):
+    def bind_template(self, template: Any) -> Iterator[Any]:
         if self.template is not None:
             raise RuntimeError("Context is already bound to a template")
         self.template = template
@@ -166,7 +167,7 @@ class RenderContext(BaseContext):
 
     template: Any = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         yield from self.dicts[-1]
 
     def __contains__(self, key: str) -> bool:
@@ -179,7 +180,7 @@ class RenderContext(BaseContext):
         return self.dicts[-1][key]
 
     @contextmanager
-    def push_state(self, template: Any, isolated_context: bool = True):
+    def push_state(self, template: Any, isolated_context: bool = True) -> Iterator[Any]:
         initial = self.template
         self.template = template
         if isolated_context:
@@ -214,7 +215,7 @@ class RequestContext(Context):
         self.update({})
 
     @contextmanager
-    def bind_template(self, template: Any):
+    def bind_template(self, template: Any) -> Iterator[Any]:
         if self.template is not None:
             raise RuntimeError("Context is already bound to a template")
         self.template = template

@@ -109,7 +109,7 @@ def floatformat(text: Any, arg: Any = -1) -> str:
         return mark_safe(_localized_number("%d" % int(d), 0, use_l10n, force_grouping))
     places = abs(p)
     # Enough precision to keep every integer digit plus the requested places.
-    prec = places + len(digits) + (-exponent if m else exponent) + 1
+    prec = places + len(digits) + (-exponent if m else exponent) + 1  # type: ignore[operator]  # finite d
     rounded = d.quantize(_quantum(places), ROUND_HALF_UP, _precision(prec))
     if not rounded:
         rounded = rounded.copy_abs()  # no "-0.00"
@@ -690,7 +690,13 @@ def filesizeformat(bytes_: Any) -> str:
     negative = bytes_ < 0
     if negative:
         bytes_ = -bytes_
-    units = [(1 << 10, None), (1 << 20, "%s KB"), (1 << 30, "%s MB"), (1 << 40, "%s GB"), (1 << 50, "%s TB")]
+    units: list[tuple[int, Any]] = [
+        (1 << 10, None),
+        (1 << 20, "%s KB"),
+        (1 << 30, "%s MB"),
+        (1 << 40, "%s GB"),
+        (1 << 50, "%s TB"),
+    ]
     if bytes_ < units[0][0]:
         value = ngettext("%(size)d byte", "%(size)d bytes", bytes_) % {"size": bytes_}
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import cycle as itertools_cycle
 from typing import Any
 
@@ -565,7 +566,7 @@ class IfNode(Node):
     def __repr__(self) -> str:
         return "<%s>" % type(self).__name__
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         for _, nodelist in self.conditions_nodelists:
             yield from nodelist
 

@@ -162,7 +162,7 @@ class Engine:
             return t.render(context)
         return t.render(Context(context, autoescape=self.autoescape))
 
-    def select_template(self, template_name_list: list) -> Any:
+    def select_template(self, template_name_list: list | tuple) -> Any:
         if not template_name_list:
             raise TemplateDoesNotExist("No template names provided")
         not_found = []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
+from typing import Any
 
 BLOCK_TAG_START = "{%"
 BLOCK_TAG_END = "%}"
@@ -77,7 +79,7 @@ class Token:
         return split
 
 
-def smart_split(text: str):
+def smart_split(text: str) -> Iterator[Any]:
     for match in smart_split_re.finditer(str(text)):
         yield match[0]
 

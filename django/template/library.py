@@ -181,7 +181,7 @@ class Library:
         return dec
 
 
-def _spec(func: Callable) -> tuple:
+def _spec(func: Callable) -> tuple[list[str], Any, Any, Any, list[str], Any]:
     params, varargs, varkw, defaults, kwonly, kwonly_defaults, _ = getfullargspec(unwrap(func))
     return params, varargs, varkw, defaults, kwonly, kwonly_defaults
 
@@ -210,7 +210,7 @@ class TagHelperNode(Node):
 
 
 class SimpleNode(TagHelperNode):
-    child_nodelists = ()
+    child_nodelists: tuple[str, ...] = ()
 
     def __init__(
         self, func: Callable, takes_context: Any, args: list, kwargs: dict, target_var: str | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Callable
 from copy import copy
 from typing import Any
 
@@ -52,6 +53,7 @@ class BlockNode(Node):
     # Renders code this template can't see (an overriding block, another template, a partial): a
     # {% cycle ... as x %} there updates an outer x through set_upward, so assume writes.
     context_effect = WRITES
+    _func: Callable  # the compiled block, attached when its module is built
 
     def __init__(self, name: str, nodelist: NodeList, parent: Any = None) -> None:
         self.name = name
@@ -333,6 +335,7 @@ def do_include(parser: Any, token: Any) -> Node:
         option = remaining.pop(0)
         if option in options:
             raise TemplateSyntaxError("The %r option was specified more than once." % option)
+        value: Any
         if option == "with":
             value = token_kwargs(remaining, parser, support_legacy=False)
             if not value:

@@ -7,12 +7,15 @@ A node whose class overrides `render` is treated as opaque: generated code calls
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.utils.safestring import SafeString
 
 if TYPE_CHECKING:
     from django.template.compiler import Frame
+
+_N = TypeVar("_N")  # the node class get_nodes_by_type() looks for
 
 # How a node uses the Context at run time (see compiler.Frame).
 PURE = 0  # only through compiled lookups
@@ -39,11 +42,11 @@ class Node:
         except Exception as exc:
             template = getattr(context, "template", None)
             if template is not None and template.engine.debug and not hasattr(exc, "template_debug"):
-                exc.template_debug = template.get_exception_info(exc, self.token)
+                exc.template_debug = template.get_exception_info(exc, self.token)  # type: ignore[attr-defined]  # any exception may carry it
             raise
 
-    def get_nodes_by_type(self, nodetype: type) -> list[Node]:
-        nodes = []
+    def get_nodes_by_type(self, nodetype: type[_N]) -> list[_N]:
+        nodes: list[_N] = []
         if isinstance(self, nodetype):
             nodes.append(self)
         for attr in self.child_nodelists:
@@ -52,7 +55,7 @@ class Node:
                 nodes.extend(nodelist.get_nodes_by_type(nodetype))
         return nodes
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         yield self
 
     def __repr__(self) -> str:
@@ -89,8 +92,8 @@ class NodeList(list):
             fn = self._compiled = compile_standalone(self, getattr(context, "template", None))
         return fn(context)
 
-    def get_nodes_by_type(self, nodetype: type) -> list[Node]:
-        nodes = []
+    def get_nodes_by_type(self, nodetype: type[_N]) -> list[_N]:
+        nodes: list[_N] = []
         for node in self:
             nodes.extend(node.get_nodes_by_type(nodetype))
         return nodes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, NoReturn
 
 from django.template.exceptions import TemplateSyntaxError
 from django.template.lexer import Token, TokenType
@@ -55,7 +55,7 @@ class Parser:
             elif kind is TokenType.BLOCK:
                 bits = token.contents.split()
                 if not bits:
-                    raise self.error(token, "Empty block tag on line %d" % token.lineno)
+                    raise self.error(token, "Empty block tag on line %s" % token.lineno)
                 command = bits[0]
                 if command in parse_until:
                     self.prepend_token(token)
@@ -76,7 +76,7 @@ class Parser:
 
     def _variable_node(self, token: Token) -> VariableNode:
         if not token.contents:
-            raise self.error(token, "Empty variable tag on line %d" % token.lineno)
+            raise self.error(token, "Empty variable tag on line %s" % token.lineno)
         try:
             filter_expression = self.compile_filter(token.contents)
         except TemplateSyntaxError as exc:
@@ -107,14 +107,14 @@ class Parser:
             e.token = token  # type: ignore[attr-defined]
         return e
 
-    def invalid_block_tag(self, token: Token, command: str, parse_until: Any = None) -> None:
+    def invalid_block_tag(self, token: Token, command: str, parse_until: Any = None) -> NoReturn:
         # A misplaced closer of a known tag ("endfor" inside an if) is not a typo of that tag.
         misplaced_closer = command.startswith("end") and command[3:] in self.tags
         hint = "" if misplaced_closer else self._did_you_mean(command)
         if parse_until:
             expected = _text_list(["'%s'" % p for p in parse_until], "or")
             message = (
-                "Invalid block tag on line %d: '%s', expected %s. Did you forget to register or load this tag?"
+                "Invalid block tag on line %s: '%s', expected %s. Did you forget to register or load this tag?"
                 % (
                     token.lineno,
                     command,
@@ -122,7 +122,7 @@ class Parser:
                 )
             )
         else:
-            message = "Invalid block tag on line %d: '%s'. Did you forget to register or load this tag?" % (
+            message = "Invalid block tag on line %s: '%s'. Did you forget to register or load this tag?" % (
                 token.lineno,
                 command,
             )
@@ -136,7 +136,7 @@ class Parser:
 
     def unclosed_block_tag(self, parse_until: Any) -> None:
         command, token = self.command_stack.pop()
-        message = "Unclosed tag on line %d: '%s'. Looking for one of: %s." % (
+        message = "Unclosed tag on line %s: '%s'. Looking for one of: %s." % (
             token.lineno,
             command,
             ", ".join(parse_until),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.http import HttpResponse
@@ -83,7 +83,7 @@ class SimpleTemplateResponse(HttpResponse):
     def is_rendered(self) -> bool:
         return self._is_rendered
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         if not self._is_rendered:
             raise ContentNotRenderedError(
                 "The response content must be rendered before it can be iterated over."

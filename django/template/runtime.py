@@ -8,11 +8,13 @@ rules for callables live in exactly one place.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 from django.utils._conf import conf_settings
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
+_c_escape: Callable[[str], str] | None
 try:
     # markupsafe's C core (str in, str out) is ~20x faster than its public escape(), which wraps
     # the result in Markup; its entities are normalised to Django's below.

@@ -7,7 +7,7 @@ expression; comparison helpers turn exceptions into False, as documented.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.template.exceptions import TemplateSyntaxError
@@ -72,7 +72,7 @@ class Operator:
             raise parser.error_class("Not expecting '%s' as infix operator in if tag." % self.op)
         return Operator(self.op, left, parser.expression(self.lbp))
 
-    def leaves(self):
+    def leaves(self) -> Iterator[Any]:
         for part in (self.first, self.second):
             if part is not None:
                 yield from part.leaves()
@@ -115,7 +115,7 @@ class Literal:
     def led(self, left: Any, parser: IfParser) -> Any:
         raise parser.error_class("Not expecting '%s' as infix operator in if tag." % self.value)
 
-    def leaves(self):
+    def leaves(self) -> Iterator[Any]:
         yield self
 
     def compile(self, frame: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ class EngineHandler:
             built[alias] = engine
             return engine
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.templates)
 
     def all(self) -> list:

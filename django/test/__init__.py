@@ -1,5 +1,7 @@
 """Testing tools: the test client, request factories, test cases and settings overrides."""
 
+from typing import Any
+
 from django.test.client import AsyncClient, AsyncRequestFactory, Client, RequestFactory
 from django.test.testcases import SimpleTestCase
 from django.test.utils import ignore_warnings, modify_settings, override_settings
@@ -34,7 +36,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # The database test cases import the ORM; load them only when asked for.
     module_name = _LAZY.get(name)
     if module_name is None:

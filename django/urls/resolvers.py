@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import import_module
 from typing import Any
 
@@ -83,7 +83,7 @@ class ResolverMatch:
     def __getitem__(self, index: int) -> Any:
         return (self.func, self.args, self.kwargs)[index]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter((self.func, self.args, self.kwargs))
 
     def __reduce_ex__(self, protocol: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from asyncio.events import _get_running_loop
+from collections.abc import Iterator
 from typing import Any
 
 from asgiref.local import Local
@@ -92,7 +93,7 @@ class BaseConnectionHandler:
     def __delitem__(self, key: str) -> None:
         delattr(self._connections, key)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.settings)
 
     def all(self, initialized_only: bool = False) -> list:
@@ -101,7 +102,7 @@ class BaseConnectionHandler:
             return [self[alias] for alias in self]
         if not self._made_any:
             return []
-        local = self._connections
+        local: Any = self._connections
         if self.thread_critical:
             # What the Local would pick itself on every attribute access (at the cost of a raised
             # exception each time), read once: the per-request signals call this.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 
 class OrderedSet:
@@ -175,12 +175,14 @@ class ImmutableList(tuple):
 
     warning: str | Exception
 
-    def __new__(cls, *args: Any, warning: str = "ImmutableList object is immutable.", **kwargs: Any):
+    def __new__(
+        cls, *args: Any, warning: str = "ImmutableList object is immutable.", **kwargs: Any
+    ) -> ImmutableList:
         self = tuple.__new__(cls, *args, **kwargs)
         self.warning = warning
         return self
 
-    def complain(self, *args: Any, **kwargs: Any):
+    def complain(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AttributeError(self.warning)
 
 

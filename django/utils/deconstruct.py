@@ -13,7 +13,7 @@ def deconstructible(*args: Any, path: str | None = None) -> Any:
     def decorator(klass: type) -> type:
         original_new: Any = klass.__new__
 
-        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
             if original_new is object.__new__:
                 obj = original_new(cls)
             else:

@@ -7,6 +7,7 @@ import datetime
 import decimal
 import functools
 import unicodedata
+from collections.abc import Iterator
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -58,7 +59,7 @@ def reset_format_cache() -> None:
     _format_modules_cache.clear()
 
 
-def iter_format_modules(lang: str, format_module_path: str | list[str] | None = None):
+def iter_format_modules(lang: str, format_module_path: str | list[str] | None = None) -> Iterator[Any]:
     """Yield the ``formats`` modules for ``lang``: FORMAT_MODULE_PATH's first,
     then Django's; the regional locale before its generic language."""
     if not check_for_language(lang):

@@ -43,13 +43,13 @@ class cached_property:
 class classproperty:
     """Like ``@property`` but computed from the class, readable on the class."""
 
-    def __init__(self, method: Callable[[type], Any] | None = None) -> None:
+    def __init__(self, method: Callable[[Any], Any] | None = None) -> None:
         self.fget = method
 
     def __get__(self, instance: Any, cls: type | None = None) -> Any:
         return self.fget(cls if cls is not None else type(instance))  # type: ignore[misc]
 
-    def getter(self, method: Callable[[type], Any]) -> classproperty:
+    def getter(self, method: Callable[[Any], Any]) -> classproperty:
         self.fget = method
         return self
 
@@ -92,7 +92,7 @@ def _lazy_proxy_unpickle(func: Callable, args: tuple, kwargs: dict, *resultclass
 
 
 def _make_forwarder(name: str) -> Callable:
-    def forward(self, *args, **kwargs):
+    def forward(self: Any, *args: Any, **kwargs: Any) -> Any:
         return getattr(self._cast(), name)(*args, **kwargs)
 
     forward.__name__ = name
@@ -115,7 +115,7 @@ def _proxy_class(resultclasses: tuple[type, ...]) -> type:
         def _cast(self) -> Any:
             return self._func(*self._args, **self._kw)
 
-        def __reduce__(self):
+        def __reduce__(self) -> tuple:
             return (_lazy_proxy_unpickle, (self._func, self._args, self._kw, *resultclasses))
 
         def __deepcopy__(self, memo: dict) -> Any:
@@ -252,7 +252,7 @@ empty = object()
 
 
 def new_method_proxy(func: Callable) -> Callable:
-    def inner(self, *args):
+    def inner(self: Any, *args: Any) -> Any:
         wrapped = self._wrapped
         if wrapped is empty:
             self._setup()
@@ -303,7 +303,7 @@ class LazyObject:
     def _setup(self) -> None:
         raise NotImplementedError("subclasses of LazyObject must provide a _setup() method")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple:
         if self._wrapped is empty:
             self._setup()
         return (unpickle_lazyobject, (self._wrapped,))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, overload
 
 from django.utils.functional import Promise
 
@@ -24,6 +24,10 @@ class SafeString(str, SafeData):
 
     __slots__ = ()
 
+    @overload
+    def __add__(self, rhs: SafeString) -> SafeString: ...
+    @overload
+    def __add__(self, rhs: str) -> str: ...
     def __add__(self, rhs: str) -> str:
         """Safe + safe stays safe; anything else gives a plain str."""
         combined = str.__add__(self, rhs)

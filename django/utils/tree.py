@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Self
 
 from django.utils.hashable import make_hashable
 
@@ -21,10 +21,10 @@ class Node:
     @classmethod
     def create(
         cls, children: list | None = None, connector: str | None = None, negated: bool = False
-    ) -> Node:
+    ) -> Self:
         """Make a node of this class without running a subclass's ``__init__``
         (whose signature may differ, as for Q)."""
-        obj = Node(children, connector or cls.default, negated)
+        obj: Any = Node(children, connector or cls.default, negated)
         obj.__class__ = cls
         return obj
 
@@ -35,7 +35,7 @@ class Node:
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self}>"
 
-    def __copy__(self) -> Node:
+    def __copy__(self) -> Self:
         obj = self.create(connector=self.connector, negated=self.negated)
         obj.children = self.children[:]
         return obj

@@ -19,6 +19,15 @@ class Colour(enum.Enum):
     RED = "r"
 
 
+class Perm(enum.Flag):
+    READ = 1
+    WRITE = 2
+
+
+class Bits(enum.IntFlag):
+    ONE = 1
+
+
 class Size(models.TextChoices):
     SMALL = "S", "Small"
 
@@ -71,6 +80,22 @@ def test_enum_and_choices():
     assert back is Colour.RED and "Colour['RED']" in source
     source, back = evaluate(Size.SMALL)
     assert source == "'S'" and back == "S"
+
+
+@pytest.mark.parametrize(
+    "value, expected_source",
+    [
+        (Perm.READ, "Perm['READ']"),
+        (Perm.READ | Perm.WRITE, "test_writer.Perm['READ'] | tests.migrations.test_writer.Perm['WRITE']"),
+        (Perm(0), "Perm(0)"),
+        (Bits(5), "Bits(5)"),
+    ],
+)
+def test_flags_round_trip(value, expected_source):
+    # Combined flags are named "READ|WRITE", which is no member name to look up.
+    source, back = evaluate(value)
+    assert back == value and type(back) is type(value)
+    assert source.endswith(expected_source)
 
 
 def test_regex_and_functions_and_partial():

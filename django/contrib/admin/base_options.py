@@ -3,7 +3,7 @@ allowed URL lookups and the add/change/delete/view permissions."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.admin import helpers
 from django.contrib.admin.checks import BaseModelAdminChecks
@@ -27,6 +27,12 @@ def get_ul_class(radio_style: int) -> str:
 
 class BaseModelAdmin(metaclass=MediaDefiningClass):
     """Options shared by ModelAdmin and inlines."""
+
+    if TYPE_CHECKING:  # defined by ModelAdmin and InlineModelAdmin
+        admin_site: Any
+        date_hierarchy: Any
+        get_list_display: Any
+        model: Any
 
     autocomplete_fields: Any = ()
     raw_id_fields: Any = ()

@@ -371,7 +371,7 @@ class ModelAdminChecks(BaseModelAdminChecks):
 
 
 class InlineModelAdminChecks(BaseModelAdminChecks):
-    def check(self, inline_obj: Any, **kwargs: Any) -> list:
+    def check(self, inline_obj: Any, **kwargs: Any) -> list:  # type: ignore[override]  # the checked object is an inline
         return [*super().check(inline_obj), *self._check_relation(inline_obj), *self._check_extra(inline_obj)]
 
     def _check_relation(self, obj: Any) -> list:

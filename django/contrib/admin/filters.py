@@ -254,7 +254,7 @@ class _ExactChoicesFilter(FieldListFilter):
         from django.db.models import Q
 
         isnull = self.lookup_kwarg_isnull
-        options = [
+        options: list[tuple] = [
             (
                 _("All"),
                 self.lookup_val is None and not self.lookup_val_isnull,
@@ -339,6 +339,7 @@ class DateFieldListFilter(FieldListFilter):
         from django.utils import timezone
 
         now = timezone.now()
+        today: datetime.date
         if isinstance(self.field, models.DateTimeField):
             if timezone.is_aware(now):
                 now = timezone.localtime(now)

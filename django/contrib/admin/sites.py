@@ -336,7 +336,7 @@ class AdminSite:
         if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
             context[REDIRECT_FIELD_NAME] = reverse("admin:index", current_app=self.name)
         context.update(extra_context or {})
-        defaults = {
+        defaults: dict[str, Any] = {
             "extra_context": context,
             "authentication_form": self.login_form or AdminAuthenticationForm,
             "template_name": self.login_template or "admin/login.html",
@@ -347,7 +347,7 @@ class AdminSite:
     def logout(self, request: Any, extra_context: dict | None = None) -> Any:
         from django.contrib.auth.views import LogoutView
 
-        defaults = {
+        defaults: dict[str, Any] = {
             "extra_context": {**self.each_context(request), "has_permission": False, **(extra_context or {})},
         }
         if self.logout_template is not None:
@@ -360,7 +360,7 @@ class AdminSite:
         from django.contrib.auth.views import PasswordChangeView
 
         url = reverse("admin:password_change_done", current_app=self.name)
-        defaults = {
+        defaults: dict[str, Any] = {
             "form_class": AdminPasswordChangeForm,
             "success_url": url,
             "extra_context": {**self.each_context(request), **(extra_context or {})},
@@ -373,7 +373,7 @@ class AdminSite:
     def password_change_done(self, request: Any, extra_context: dict | None = None) -> Any:
         from django.contrib.auth.views import PasswordChangeDoneView
 
-        defaults = {"extra_context": {**self.each_context(request), **(extra_context or {})}}
+        defaults: dict[str, Any] = {"extra_context": {**self.each_context(request), **(extra_context or {})}}
         if self.password_change_done_template is not None:
             defaults["template_name"] = self.password_change_done_template
         request.current_app = self.name
@@ -408,7 +408,7 @@ class DefaultAdminSite(LazyObject):
     """``django.contrib.admin.site``: the site class named by the admin AppConfig's default_site."""
 
     def _setup(self) -> None:
-        admin_site_class = import_string(apps.get_app_config("admin").default_site)
+        admin_site_class = import_string(apps.get_app_config("admin").default_site)  # type: ignore[attr-defined]  # AdminConfig
         self._wrapped = admin_site_class()
 
     def __repr__(self) -> str:

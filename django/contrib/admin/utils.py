@@ -67,7 +67,7 @@ class NotRelationField(Exception):
 def get_fields_from_path(model: Any, path: str) -> list:
     """The fields along ``path`` (e.g. ``question__question_text``) from model; every field but the
     last must be a relation. FieldDoesNotExist or NotRelationField when the path is wrong."""
-    fields = []
+    fields: list = []
     for part in path.split(LOOKUP_SEP):
         if fields:
             related = getattr(fields[-1], "related_model", None)
@@ -121,7 +121,7 @@ def label_for_field(name: Any, model: Any, model_admin: Any = None, return_attr:
             if hasattr(attr, "short_description"):
                 label = attr.short_description
             elif isinstance(attr, property) and hasattr(attr.fget, "short_description"):
-                label = attr.fget.short_description
+                label = attr.fget.short_description  # type: ignore[union-attr]  # hasattr() checked
             elif callable(attr):
                 label = "--" if attr.__name__ == "<lambda>" else capfirst(attr.__name__.replace("_", " "))
             else:
@@ -276,7 +276,7 @@ def get_deleted_objects(objs: Any, request: Any, admin_site: Any) -> tuple[list,
 
 
 def _errored(error: Any) -> list:
-    return list(getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ()))
+    return list(getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", None) or ())
 
 
 def _describe(obj: Any, admin_site: Any, reverse: Any, no_match: Any) -> Any:

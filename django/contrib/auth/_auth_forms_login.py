@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -104,7 +105,7 @@ class PasswordResetForm(forms.Form):
                 "Failed to send password reset email to %s", to_email
             )
 
-    def get_users(self, email: str):
+    def get_users(self, email: str) -> Iterator[Any]:
         """Active users with this e-mail and a usable password."""
         user_model = get_user_model()
         email_field_name = user_model.get_email_field_name()
@@ -202,7 +203,7 @@ class PasswordChangeForm(SetPasswordForm):
         return old_password
 
 
-class AdminPasswordChangeForm(SetUnusablePasswordMixin, SetPasswordMixin, forms.Form):
+class AdminPasswordChangeForm(SetUnusablePasswordMixin, SetPasswordMixin, forms.Form):  # type: ignore[misc]  # mixin takes kwargs
     """The admin's password form: set (or disable) a user's password."""
 
     required_css_class = "required"

@@ -138,7 +138,7 @@ class RemoteUserBackend(ModelBackend):
 
     create_unknown_user = True
 
-    def authenticate(self, request: Any, remote_user: str | None = None, **kwargs: Any) -> Any:
+    def authenticate(self, request: Any, remote_user: str | None = None, **kwargs: Any) -> Any:  # type: ignore[override]  # Django's RemoteUserBackend API
         if not remote_user:
             return None
         username = self.clean_username(remote_user)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -32,6 +32,8 @@ class BaseUserManager(models.Manager):
 
 
 class AbstractBaseUser(models.Model):
+    if TYPE_CHECKING:  # set by concrete user models
+        USERNAME_FIELD: ClassVar[str]
     password = models.CharField(_("password"), max_length=128)
     last_login = models.DateTimeField(_("last login"), blank=True, null=True)
 

@@ -22,7 +22,7 @@ def check_user_model(app_configs: Any = None, **kwargs: Any) -> list:
                 break
         else:
             return []
-    errors = []
+    errors: list[checks.CheckMessage] = []
     if not isinstance(cls.REQUIRED_FIELDS, (list, tuple)):
         errors.append(checks.Error("'REQUIRED_FIELDS' must be a list or tuple.", obj=cls, id="auth.E001"))
     if cls.USERNAME_FIELD in cls.REQUIRED_FIELDS:
@@ -91,7 +91,7 @@ def check_models_permissions(app_configs: Any = None, **kwargs: Any) -> list:
     Permission = apps.get_model("auth", "Permission")  # noqa: N806
     name_max = Permission._meta.get_field("name").max_length
     codename_max = Permission._meta.get_field("codename").max_length
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for model in models:
         opts = model._meta
         builtin = {
@@ -172,7 +172,7 @@ def _subclass_index(class_path: str, candidate_paths: list[str]) -> int:
 
 
 def check_middleware(app_configs: Any = None, **kwargs: Any) -> list:
-    errors = []
+    errors: list[checks.CheckMessage] = []
     login_required_index = _subclass_index(
         "django.contrib.auth.middleware.LoginRequiredMiddleware", settings.MIDDLEWARE
     )

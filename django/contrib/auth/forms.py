@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -137,6 +137,10 @@ class SetPasswordMixin:
 class SetUnusablePasswordMixin:
     """Adds the 'Password-based authentication' enabled/disabled choice (usable_password)."""
 
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        add_error: Any
+        fields: Any
+
     usable_password_help_text = _(
         "Whether the user will be able to authenticate using a password or not. If disabled, they may still be "
         "able to authenticate using other backends, such as Single Sign-On or LDAP."
@@ -225,7 +229,7 @@ class UserCreationForm(BaseUserCreationForm):
         return username
 
 
-class AdminUserCreationForm(SetUnusablePasswordMixin, UserCreationForm):
+class AdminUserCreationForm(SetUnusablePasswordMixin, UserCreationForm):  # type: ignore[misc]  # mixin takes kwargs
     usable_password = SetUnusablePasswordMixin.create_usable_password_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

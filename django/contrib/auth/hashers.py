@@ -43,7 +43,7 @@ def verify_password(
         hasher = identify_hasher(encoded)
     except ValueError:
         fake_runtime = True
-    if fake_runtime:
+    if fake_runtime or password is None or encoded is None:  # (both Nones set fake_runtime already)
         # Spend the time a real check would, so timing does not tell whether the user exists.
         make_password(get_random_string(UNUSABLE_PASSWORD_SUFFIX_LENGTH))
         return False, False
@@ -102,7 +102,7 @@ def get_hashers() -> list[BasePasswordHasher]:
 
 @functools.lru_cache
 def get_hashers_by_algorithm() -> dict[str, BasePasswordHasher]:
-    return {hasher.algorithm: hasher for hasher in get_hashers()}
+    return {hasher.algorithm: hasher for hasher in get_hashers()}  # type: ignore[misc]  # get_hashers() checked them
 
 
 @receiver(setting_changed)
@@ -194,7 +194,7 @@ class PBKDF2PasswordHasher(BasePasswordHasher):
 
     algorithm = "pbkdf2_sha256"
     iterations = 1_200_000
-    digest = hashlib.sha256
+    digest: Callable[..., Any] = hashlib.sha256
 
     def encode(self, password: str, salt: str, iterations: int | None = None) -> str:
         self._check_encode_args(password, salt)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.contrib import auth
@@ -208,6 +208,9 @@ def _user_has_module_perms(user: Any, app_label: str) -> bool:
 
 class PermissionsMixin(models.Model):
     """Superuser status, groups and user permissions, checked through the auth backends."""
+
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        is_active: Any
 
     is_superuser = models.BooleanField(
         _("superuser status"),

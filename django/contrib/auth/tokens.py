@@ -64,7 +64,10 @@ class PasswordResetTokenGenerator:
     def _make_token_with_timestamp(self, user: Any, timestamp: int, secret: str) -> str:
         ts_b36 = int_to_base36(timestamp)
         digest = salted_hmac(
-            self.key_salt, self._make_hash_value(user, timestamp), secret=secret, algorithm=self.algorithm
+            self.key_salt,
+            self._make_hash_value(user, timestamp),
+            secret=secret,
+            algorithm=self.algorithm,  # type: ignore[arg-type]  # __init__ set it
         ).hexdigest()[::2]  # half the digest keeps the URL short
         return f"{ts_b36}-{digest}"
 

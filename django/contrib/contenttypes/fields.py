@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
@@ -13,6 +13,9 @@ from django.db.models.fields.related import ForeignObject
 from django.db.models.fields.reverse_related import ForeignObjectRel
 from django.db.models.query_utils import PathInfo
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["GenericForeignKey", "GenericRel", "GenericRelation"]
 
@@ -346,7 +349,7 @@ class GenericRelation(ForeignObject):
     def value_to_string(self, obj: Any) -> str:
         return str([instance.pk for instance in getattr(obj, self.name).all()])
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         kwargs["private_only"] = True
         super().contribute_to_class(cls, name, **kwargs)
         self.model = cls

@@ -102,7 +102,7 @@ def generic_inlineformset_factory(
     object_id_field = opts.get_field(fk_field)
     # The two linking columns are filled in from the instance, never edited.
     exclude = [*(exclude or ()), content_type_field.name, object_id_field.name]
-    formset_class = modelformset_factory(
+    formset_class: Any = modelformset_factory(
         model,
         form=form,
         formfield_callback=formfield_callback,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db import models
@@ -98,6 +98,8 @@ class ContentTypeManager(models.Manager):
 
 
 class ContentType(models.Model):
+    if TYPE_CHECKING:
+        id: int  # the automatic primary key
     app_label = models.CharField(max_length=100)
     model = models.CharField(_("python model class name"), max_length=100)
     objects = ContentTypeManager()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.staticfiles import utils
@@ -22,7 +23,7 @@ class BaseFinder:
     def find(self, path: str, find_all: bool = False) -> Any:
         raise NotImplementedError("subclasses of BaseFinder must provide a find() method")
 
-    def list(self, ignore_patterns: Any):
+    def list(self, ignore_patterns: Any) -> Iterator[Any]:
         raise NotImplementedError("subclasses of BaseFinder must provide a list() method")
 
 
@@ -53,7 +54,7 @@ class FileSystemFinder(BaseFinder):
                 self.locations.append((prefix, root))
         for prefix, root in self.locations:
             storage = FileSystemStorage(location=root)
-            storage.prefix = prefix
+            storage.prefix = prefix  # type: ignore[attr-defined]  # read back by the finder's callers
             self.storages[root] = storage
         super().__init__(*args, **kwargs)
 
@@ -121,7 +122,7 @@ class FileSystemFinder(BaseFinder):
             return candidate
         return None
 
-    def list(self, ignore_patterns: Any):
+    def list(self, ignore_patterns: Any) -> Iterator[Any]:
         for _prefix, root in self.locations:
             if os.path.isdir(root):
                 storage = self.storages[root]
@@ -157,7 +158,7 @@ class AppDirectoriesFinder(BaseFinder):
     def check(self, **kwargs: Any) -> list:
         return []
 
-    def list(self, ignore_patterns: Any):
+    def list(self, ignore_patterns: Any) -> Iterator[Any]:
         for storage in self.storages.values():
             if storage.exists(""):
                 for path in utils.get_files(storage, ignore_patterns):
@@ -217,7 +218,7 @@ class BaseStorageFinder(BaseFinder):
             return [match] if find_all else match
         return []
 
-    def list(self, ignore_patterns: Any):
+    def list(self, ignore_patterns: Any) -> Iterator[Any]:
         for path in utils.get_files(self.storage, ignore_patterns):
             yield path, self.storage
 
@@ -253,7 +254,7 @@ def find(path: str, find_all: bool = False) -> Any:
     return [] if find_all else None
 
 
-def get_finders():
+def get_finders() -> Iterator[Any]:
     from django.conf import settings
 
     for finder_path in settings.STATICFILES_FINDERS:

@@ -7,6 +7,7 @@ import json
 import os
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlsplit, urlunsplit
 
@@ -103,7 +104,7 @@ class HashedFilesMixin:
                 compiled = re.compile(pattern, re.IGNORECASE)
                 self._patterns.setdefault(extension, []).append((compiled, template))
 
-    def file_hash(self, name: str, content: Any = None) -> str | None:
+    def file_hash(self, name: str | None, content: Any = None) -> str | None:
         """12 hex characters of the MD5 of the content (None for no content)."""
         if content is None:
             return None
@@ -168,7 +169,9 @@ class HashedFilesMixin:
         """The hashed file's URL (the plain one when DEBUG, unless force)."""
         return self._url(self.stored_name, name, force)
 
-    def url_converter(self, name: str, hashed_files: dict, template: str | None = None):
+    def url_converter(
+        self, name: str, hashed_files: dict, template: str | None = None
+    ) -> Callable[[re.Match], str]:
         """A re.sub callback turning a reference into its hashed equivalent."""
         from django.conf import settings
 
@@ -201,7 +204,7 @@ class HashedFilesMixin:
 
         return converter
 
-    def post_process(self, paths: dict, dry_run: bool = False, **options: Any):
+    def post_process(self, paths: dict, dry_run: bool = False, **options: Any) -> Iterator[Any]:
         """Hash every collected file; rewrite CSS/JS references until nothing changes."""
         if dry_run:
             return
@@ -230,10 +233,10 @@ class HashedFilesMixin:
         self.hashed_files.update(hashed_files)
         yield from self._post_process_done()
 
-    def _post_process_done(self):
+    def _post_process_done(self) -> Iterator[Any]:
         return iter(())
 
-    def _post_process(self, paths: dict, adjustable_paths: list, hashed_files: dict):
+    def _post_process(self, paths: dict, adjustable_paths: list, hashed_files: dict) -> Iterator[Any]:
         # Deepest paths first, so nested references are hashed before their users.
         for name in sorted(paths, key=lambda path: path.count(os.sep), reverse=True):
             storage, path = paths[name]
@@ -360,7 +363,7 @@ class ManifestFilesMixin(HashedFilesMixin):
             "Couldn't load manifest '%s' (version %s)" % (self.manifest_name, self.manifest_version)
         )
 
-    def post_process(self, *args: Any, **kwargs: Any):
+    def post_process(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
         self.hashed_files = {}
         yield from super().post_process(*args, **kwargs)
         if not kwargs.get("dry_run"):
@@ -391,7 +394,7 @@ class ManifestFilesMixin(HashedFilesMixin):
         return urlunsplit(unparsed)
 
 
-class ManifestStaticFilesStorage(ManifestFilesMixin, StaticFilesStorage):
+class ManifestStaticFilesStorage(ManifestFilesMixin, StaticFilesStorage):  # type: ignore[misc]  # url() adds `force`
     """Hashed names recorded in a JSON manifest (for far-future caching)."""
 
 

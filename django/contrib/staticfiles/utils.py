@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -12,7 +13,7 @@ def matches_patterns(path: str, patterns: Any) -> bool:
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 
 
-def get_files(storage: Any, ignore_patterns: Any = None, location: str = ""):
+def get_files(storage: Any, ignore_patterns: Any = None, location: str = "") -> Iterator[Any]:
     """Recursively yield the file paths in `storage`, skipping ignored names."""
     if ignore_patterns is None:
         ignore_patterns = []

@@ -26,7 +26,7 @@ def _emit(signal_name: str, verbosity: int, interactive: bool, db: str, **kwargs
         if app_config.models_module is None:
             continue
         if verbosity >= 2:
-            stdout = kwargs.get("stdout", sys.stdout)
+            stdout: Any = kwargs.get("stdout", sys.stdout)
             handler = "pre" if signal_name == "pre_migrate" else "post"
             stdout.write(f"Running {handler}-migrate handlers for application {app_config.label}\n")
         signal.send(

@@ -248,7 +248,7 @@ def format_number(
     if decimal_places is not None:
         value = value.quantize(decimal.Decimal(1).scaleb(-decimal_places), context=context)
     else:
-        context.traps[decimal.Rounded] = 1
+        context.traps[decimal.Rounded] = True
         value = context.create_decimal(value)
     return f"{value:f}"
 

@@ -316,8 +316,10 @@ class MigrationAutodetector:
             for old_name, new_name in renamed:
                 self._alter_field(key, old_state, new_state, old_name, new_name)
 
-    def _detect_renamed_fields(self, key: ModelKey, old_state: Any, new_state: Any, removed: set, added: set):
-        pairs = []
+    def _detect_renamed_fields(
+        self, key: ModelKey, old_state: Any, new_state: Any, removed: set, added: set
+    ) -> Any:
+        pairs: list = []
         for new_name in sorted(added):
             new_field = new_state.fields[new_name]
             new_sig = _field_signature(new_field)

@@ -104,7 +104,9 @@ class MigrationExecutor:
         self.check_replacements()
         return state
 
-    def _migrate_all_forwards(self, state: Any, plan: list, full_plan: list, fake: bool, fake_initial: bool):
+    def _migrate_all_forwards(
+        self, state: Any, plan: list, full_plan: list, fake: bool, fake_initial: bool
+    ) -> Any:
         migrations_to_run = {m for m, _ in plan}
         for migration, _ in full_plan:
             if not migrations_to_run:

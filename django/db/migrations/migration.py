@@ -82,7 +82,7 @@ class Migration:
 
     def unapply(self, project_state: Any, schema_editor: Any, collect_sql: bool = False) -> Any:
         """Run the operations backwards; return the state from before this migration."""
-        to_run = []
+        to_run: list = []
         new_state = project_state
         for operation in self.operations:
             if not operation.reversible:

@@ -38,8 +38,9 @@ class MigrationQuestioner:
             module = importlib.import_module(module_name)
         except ImportError:
             return self.defaults.get("ask_initial", False)
-        if getattr(module, "__file__", None):
-            filenames = os.listdir(os.path.dirname(module.__file__))
+        module_file = getattr(module, "__file__", None)
+        if module_file:
+            filenames = os.listdir(os.path.dirname(module_file))
         elif hasattr(module, "__path__"):
             if len(module.__path__) > 1:
                 return False
@@ -73,7 +74,9 @@ class MigrationQuestioner:
 class InteractiveMigrationQuestioner(MigrationQuestioner):
     """Asks on the terminal (stdin/stdout of the command)."""
 
-    def __init__(self, defaults=None, specified_apps=None, dry_run=None, prompt_output=None):
+    def __init__(
+        self, defaults: Any = None, specified_apps: Any = None, dry_run: Any = None, prompt_output: Any = None
+    ) -> None:
         super().__init__(defaults=defaults, specified_apps=specified_apps, dry_run=dry_run)
         self.prompt_output = prompt_output or _StdoutWriter()
 
@@ -240,7 +243,14 @@ class InteractiveMigrationQuestioner(MigrationQuestioner):
 class NonInteractiveMigrationQuestioner(MigrationQuestioner):
     """Never asks: logs what it decided and exits with status 3 where a default is required."""
 
-    def __init__(self, defaults=None, specified_apps=None, dry_run=None, verbosity=1, log=None):
+    def __init__(
+        self,
+        defaults: Any = None,
+        specified_apps: Any = None,
+        dry_run: Any = None,
+        verbosity: Any = 1,
+        log: Any = None,
+    ) -> None:
         self.verbosity = verbosity
         self.log = log or (lambda msg: sys.stderr.write(msg + "\n"))
         super().__init__(defaults=defaults, specified_apps=specified_apps, dry_run=dry_run)

@@ -9,6 +9,7 @@ import decimal
 import enum
 import functools
 import math
+import operator
 import pathlib
 import re
 import types
@@ -162,11 +163,14 @@ class EnumSerializer(BaseSerializer):
     def serialize(self) -> Result:
         cls = self.value.__class__
         module = cls.__module__
-        members = (
-            [self.value] if self.value.name is not None else list(enum._decompose(cls, self.value.value)[0])
-        )  # type: ignore[attr-defined]
-        refs = " | ".join(f"{module}.{cls.__qualname__}[{m.name!r}]" for m in members)
-        return refs, {f"import {module}"}
+        ref = f"{module}.{cls.__qualname__}"
+        members = [self.value]
+        if isinstance(self.value, enum.Flag):
+            # A combined flag's name is "A|B", which is no member name: write its members OR-ed.
+            members = list(self.value)
+            if not members or functools.reduce(operator.or_, members) != self.value:
+                return f"{ref}({self.value.value!r})", {f"import {module}"}  # zero or unnamed bits
+        return " | ".join(f"{ref}[{m.name!r}]" for m in members), {f"import {module}"}
 
 
 class ChoicesSerializer(BaseSerializer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import FieldError, FullResultSet
 from django.db.models.expressions import Case, Func, OrderByList, Star, Value, When, _fields
 from django.db.models.functions.mixins import FixDurationInputMixin, NumericOutputFieldMixin
@@ -19,7 +21,7 @@ class Aggregate(Func):
     window_compatible = True
     allow_distinct = False
     allow_order_by = False
-    empty_result_set_value = None
+    empty_result_set_value: Any = None
 
     def __init__(self, *expressions, distinct=False, filter=None, default=None, order_by=None, **extra):
         if distinct and not self.allow_distinct:
@@ -83,13 +85,13 @@ class Aggregate(Func):
     def default_alias(self):
         expressions = [e for e in self.get_source_expressions() if e is not None]
         if len(expressions) == 1 and hasattr(expressions[0], "name"):
-            return f"{expressions[0].name}__{self.name.lower()}"
+            return f"{expressions[0].name}__{self.name.lower()}"  # type: ignore[union-attr]  # subclasses name themselves
         raise TypeError("Complex expressions require an alias")
 
     def get_group_by_cols(self):
         return []
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         extra_context["distinct"] = "DISTINCT " if self.distinct else ""
         order_by_params: list = []
         if self.order_by is not None:
@@ -246,7 +248,7 @@ class AnyValue(Aggregate):
     def _resolve_output_field(self):
         return self.source_expressions[0]._output_field_or_none
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         from django.db import NotSupportedError
 
         if not getattr(connection.features, "supports_any_value", True):

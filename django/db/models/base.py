@@ -7,7 +7,7 @@ import inspect
 import warnings
 from functools import partialmethod
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import django
 from django.core.exceptions import (
@@ -59,7 +59,7 @@ def _has_contribute_to_class(value: Any) -> bool:
     return not inspect.isclass(value) and hasattr(value, "contribute_to_class")
 
 
-def _model_exceptions(new_class: type, parents: list, module: str) -> None:
+def _model_exceptions(new_class: ModelBase, parents: list, module: str) -> None:
     concrete_parents = [p for p in parents if hasattr(p, "_meta") and not p._meta.abstract]
     specs = (
         ("DoesNotExist", (ObjectDoesNotExist,)),
@@ -79,6 +79,11 @@ def _database_error() -> type:
 
 class ModelBase(type):
     """Metaclass for all models: builds _meta, inheritance links and registers the model."""
+
+    if TYPE_CHECKING:  # what every model class carries, set by __new__/add_to_class
+        _meta: Options
+        Meta: Any
+        _get_next_or_previous_in_order: Any
 
     def __new__(cls, name: str, bases: tuple, attrs: dict, **kwargs: Any) -> type:
         super_new = super().__new__
@@ -160,7 +165,7 @@ class ModelBase(type):
         return app_config.label
 
     @staticmethod
-    def _proxy_base(name: str, parents: list) -> type:
+    def _proxy_base(name: str, parents: list) -> ModelBase:
         base = None
         for parent in [kls for kls in parents if hasattr(kls, "_meta")]:
             if parent._meta.abstract:
@@ -330,6 +335,12 @@ def _init_signals_connected(cls: type) -> bool:
 
 
 class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=ModelBase):
+    if TYPE_CHECKING:  # added to each concrete model class by ModelBase
+        DoesNotExist: ClassVar[type[ObjectDoesNotExist]]
+        MultipleObjectsReturned: ClassVar[type[MultipleObjectsReturned]]
+        NotUpdated: ClassVar[type[ObjectNotUpdated]]
+        _state: ModelState
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = self.__class__
         opts = self._meta
@@ -519,7 +530,7 @@ class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=Mod
     ) -> None:
         """Reload field values from the database (all, or only ``fields``)."""
         if fields is None:
-            self._prefetched_objects_cache = {}
+            self._prefetched_objects_cache: dict = {}
         else:
             fields = list(fields)
             prefetched = getattr(self, "_prefetched_objects_cache", {})
@@ -596,7 +607,7 @@ class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=Mod
         collector.collect([self], keep_parents=keep_parents)
         return collector.delete()
 
-    delete.alters_data = True
+    delete.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     async def adelete(
         self, using: str | None = None, keep_parents: bool = False
@@ -605,7 +616,7 @@ class Model(ModelSaving, ModelValidation, ModelChecks, AltersData, metaclass=Mod
 
         return await sync_to_async(self.delete)(using=using, keep_parents=keep_parents)
 
-    adelete.alters_data = True
+    adelete.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     # -- helpers installed by fields -----------------------------------------
 
@@ -694,7 +705,7 @@ def method_get_order(self: Any, ordered_obj: Any) -> list:
     return list(ordered_obj.objects.filter(**filter_args).values_list(pk_name, flat=True))
 
 
-_model_from_db = Model.from_db.__func__
+_model_from_db = Model.from_db.__func__  # type: ignore[attr-defined]  # the classmethod's plain function
 
 
 def model_unpickle(model_id: Any) -> Any:
@@ -708,4 +719,4 @@ def model_unpickle(model_id: Any) -> Any:
     return model.__new__(model)
 
 
-model_unpickle.__safe_for_unpickle__ = True
+model_unpickle.__safe_for_unpickle__ = True  # type: ignore[attr-defined]  # flag attribute on a function

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
 
+if TYPE_CHECKING:
+    from django.db.models.options import Options
+
 
 class ModelChecks:
+    if TYPE_CHECKING:  # set on each model class by ModelBase
+        _meta: ClassVar[Options]
+
     @classmethod
     def check(cls, **kwargs: Any) -> list:
         errors = [*cls._check_swappable(), *cls._check_model(), *cls._check_managers(**kwargs)]
@@ -375,7 +381,7 @@ class ModelChecks:
 
     @classmethod
     def _check_constraints(cls, databases: list) -> list:
-        errors = []
+        errors: list = []
         for constraint in cls._meta.constraints:
             if hasattr(constraint, "check"):
                 errors.extend(
@@ -430,7 +436,7 @@ class ModelChecks:
             return []
         from django.db import connections, router
 
-        errors = []
+        errors: list = []
         allowed_len = None
         db_alias = None
         for db in databases:

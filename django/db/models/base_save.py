@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db.models import signals
+
+if TYPE_CHECKING:
+    from django.db.models.base import ModelState
+    from django.db.models.options import Options
 
 
 class ModelSaving:
     """Mixed into Model; the saving half of the instance API."""
+
+    if TYPE_CHECKING:  # provided by Model and ModelBase
+        _meta: ClassVar[Options]
+        _state: ModelState
+        NotUpdated: ClassVar[type[Exception]]
+
+        def _get_pk_val(self, meta: Any = None) -> Any: ...
+        def _is_pk_set(self, meta: Any = None) -> bool: ...
 
     def save(
         self,
@@ -55,14 +67,14 @@ class ModelSaving:
             using=using, force_insert=force_insert, force_update=force_update, update_fields=update_fields
         )
 
-    save.alters_data = True
+    save.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     async def asave(self, **kwargs: Any) -> None:
         from asgiref.sync import sync_to_async
 
         return await sync_to_async(self.save)(**kwargs)
 
-    asave.alters_data = True
+    asave.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _prepare_related_fields_for_save(self, operation_name: str, fields: Any = None) -> None:
         """Refuse to save with an unsaved related object; pick up pks assigned since."""
@@ -141,7 +153,7 @@ class ModelSaving:
                 using=using,
             )
 
-    save_base.alters_data = True
+    save_base.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     @classmethod
     def _validate_force_insert(cls, force_insert: Any) -> tuple:
@@ -248,7 +260,7 @@ class ModelSaving:
             self._do_insert_row(cls, using, raw, pk_set)
         return updated
 
-    def _do_insert_row(self, cls: Any, using: str, raw: bool, pk_set: bool) -> None:
+    def _do_insert_row(self, cls: Any, using: str | None, raw: bool, pk_set: bool) -> None:
         meta = cls._meta
         if meta.order_with_respect_to:
             self._order = self._next_order_value(cls, using)
@@ -268,7 +280,7 @@ class ModelSaving:
             if field.generated and field not in returned:
                 self.__dict__.pop(field.attname, None)
 
-    def _next_order_value(self, cls: Any, using: str) -> int:
+    def _next_order_value(self, cls: Any, using: str | None) -> int:
         from django.db.models.aggregates import Max
 
         filter_args = self._meta.order_with_respect_to.get_filter_kwargs_for_object(self)
@@ -277,7 +289,13 @@ class ModelSaving:
         return 0 if value is None else value + 1
 
     def _do_update(
-        self, base_qs: Any, using: str, pk_val: Any, values: list, update_fields: Any, forced_update: bool
+        self,
+        base_qs: Any,
+        using: str | None,
+        pk_val: Any,
+        values: list,
+        update_fields: Any,
+        forced_update: bool,
     ) -> bool:
         """UPDATE the row; return whether a row matched."""
         select_first = self._meta.select_on_save and not forced_update
@@ -307,5 +325,7 @@ class ModelSaving:
 
         return update_row_by_pk(query.model, connections[base_qs.db], pk_val, values)
 
-    def _do_insert(self, manager: Any, using: str, fields: list, returning_fields: list, raw: bool) -> Any:
+    def _do_insert(
+        self, manager: Any, using: str | None, fields: list, returning_fields: list, raw: bool
+    ) -> Any:
         return manager._insert([self], fields=fields, returning_fields=returning_fields, using=using, raw=raw)

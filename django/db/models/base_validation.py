@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django.db.models.base import ModelState
+    from django.db.models.options import Options
+
 
 class ModelValidation:
     """Mixed into Model; the validation half of the instance API."""
+
+    if TYPE_CHECKING:  # provided by Model and ModelBase
+        _meta: ClassVar[Options]
+        _state: ModelState
+        pk: Any
+
+        def _get_pk_val(self, meta: Any = None) -> Any: ...
+        def _is_pk_set(self, meta: Any = None) -> bool: ...
 
     def clean(self) -> None:
         """Hook for model-wide validation; errors here go under NON_FIELD_ERRORS."""
@@ -219,7 +231,7 @@ class ModelValidation:
                 try:
                     constraint.validate(model_class, self, exclude=exclude, using=using)
                 except ValidationError as e:
-                    fields = getattr(constraint, "fields", ())
+                    fields: tuple = getattr(constraint, "fields", ())
                     if getattr(e, "code", None) == "unique" and len(fields) == 1:
                         errors.setdefault(fields[0], []).append(e)
                     else:

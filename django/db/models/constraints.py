@@ -140,7 +140,7 @@ class CheckConstraint(BaseConstraint):
             errors.extend(self._check_references(model, sorted(names)))
         return errors
 
-    def _get_check_sql(self, model: Any, schema_editor: Any) -> str:
+    def _get_check_sql(self, model: Any, schema_editor: Any) -> str | None:
         return _condition_sql(self.condition, model, schema_editor)
 
     def constraint_sql(self, model: Any, schema_editor: Any) -> str:
@@ -225,7 +225,7 @@ class UniqueConstraint(BaseConstraint):
         self.nulls_distinct = nulls_distinct
         self.expressions = tuple(F(e) if isinstance(e, str) else e for e in expressions)
         super().__init__(
-            name=name,
+            name=name,  # type: ignore[arg-type]  # _validate_unique_args() rejected None
             violation_error_code=violation_error_code,
             violation_error_message=violation_error_message,
         )

@@ -62,8 +62,8 @@ def SET(value: Any):
         def set_on_delete(collector: Collector, field: Any, sub_objs: Any, using: str) -> None:
             collector.add_field_update(field, value, sub_objs)
 
-    set_on_delete.deconstruct = lambda: ("django.db.models.SET", (value,), {})
-    set_on_delete.lazy_sub_objs = True
+    set_on_delete.deconstruct = lambda: ("django.db.models.SET", (value,), {})  # type: ignore[attr-defined]  # flag attribute on a function
+    set_on_delete.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
     return set_on_delete
 
 
@@ -71,14 +71,14 @@ def SET_NULL(collector: Collector, field: Any, sub_objs: Any, using: str) -> Non
     collector.add_field_update(field, None, sub_objs)
 
 
-SET_NULL.lazy_sub_objs = True
+SET_NULL.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
 
 
 def SET_DEFAULT(collector: Collector, field: Any, sub_objs: Any, using: str) -> None:
     collector.add_field_update(field, field.get_default(), sub_objs)
 
 
-SET_DEFAULT.lazy_sub_objs = True
+SET_DEFAULT.lazy_sub_objs = True  # type: ignore[attr-defined]  # flag attribute on a function
 
 
 def DO_NOTHING(collector: Collector, field: Any, sub_objs: Any, using: str) -> None:
@@ -136,7 +136,7 @@ class Collector:
         if reverse_dependency:
             model, dependency = dependency, model
         self.dependencies[model._meta.concrete_model].add(dependency._meta.concrete_model)
-        self.data.setdefault(dependency, self.data.default_factory())
+        self.data.setdefault(dependency, set())
 
     def add_field_update(self, field: Any, value: Any, objs: Any) -> None:
         self.field_updates[field, value].append(objs)
@@ -286,7 +286,7 @@ class Collector:
                 set(chain.from_iterable(restricted.values())),
             )
 
-    def related_objects(self, related_model: Any, related_fields: list, objs: list) -> Any:
+    def related_objects(self, related_model: Any, related_fields: list, objs: Any) -> Any:
         """A queryset of related_model rows pointing at objs through any of related_fields."""
         from django.db.models.query_utils import Q
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
@@ -29,19 +29,20 @@ class ChoicesType(enum.EnumType):
             # Re-store the bare value; dict.__setitem__ skips enum's duplicate-key guard.
             dict.__setitem__(classdict, key, value)
         cls = super().__new__(metacls, classname, bases, classdict, **kwds)
+        member: Any
         for member, label in zip(cls.__members__.values(), labels):
             member._label_ = label
-        return enum.unique(cls)
+        return enum.unique(cls)  # type: ignore[type-var]  # cls is the new enum class
 
     @property
     def names(cls) -> list[str]:
         empty = ["__empty__"] if hasattr(cls, "__empty__") else []
-        return empty + [member.name for member in cls]
+        return empty + [member.name for member in cls]  # type: ignore[var-annotated]  # typeshed types EnumType.__iter__ for enum classes, not the metaclass
 
     @property
     def choices(cls) -> list[tuple[Any, Any]]:
         empty = [(None, cls.__empty__)] if hasattr(cls, "__empty__") else []
-        return empty + [(member.value, member.label) for member in cls]
+        return empty + [(member.value, member.label) for member in cls]  # type: ignore[var-annotated]  # typeshed types EnumType.__iter__ for enum classes, not the metaclass
 
     @property
     def labels(cls) -> list[Any]:
@@ -53,17 +54,19 @@ class ChoicesType(enum.EnumType):
 
     def __contains__(cls, member: Any) -> bool:
         if not isinstance(member, enum.Enum):
-            return any(x.value == member for x in cls)
+            return any(x.value == member for x in cls)  # type: ignore[var-annotated]  # typeshed types EnumType.__iter__ for enum classes, not the metaclass
         return super().__contains__(member)
 
 
 class Choices(enum.Enum, metaclass=ChoicesType):
     """Base class for creating enumerated choices."""
 
-    if hasattr(enum, "property"):
-        label = enum.property(lambda self: self._label_)
-    else:  # pragma: no cover
-        label = property(lambda self: self._label_)
+    if TYPE_CHECKING:  # set on each member by ChoicesType
+        _label_: Any
+
+    @enum.property
+    def label(self) -> Any:
+        return self._label_
 
     @property
     def do_not_call_in_templates(self) -> bool:

@@ -12,13 +12,17 @@ import datetime
 import decimal
 import inspect
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.query_utils import Q
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+
+if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
+    from functools import cached_property
+else:
+    from django.utils.functional import cached_property
 
 
 def _hashable(value: Any) -> Any:
@@ -40,6 +44,10 @@ def _fields():
 
 class SQLiteNumericMixin:
     """Make SQLite compute with decimal affinity when the output is a DecimalField."""
+
+    if TYPE_CHECKING:  # provided by the expression this is mixed into
+        output_field: Any
+        as_sql: Any
 
     def as_sqlite(self, compiler, connection, **extra_context):
         sql, params = self.as_sql(compiler, connection, **extra_context)
@@ -162,7 +170,7 @@ def _noop_converter(value, expression, connection):
 class BaseExpression:
     """The protocol every expression follows; see the module docstring."""
 
-    empty_result_set_value = NotImplemented
+    empty_result_set_value: Any = NotImplemented
     is_summary = False
     _output_field_resolved_to_none = False
     filterable = True
@@ -363,9 +371,9 @@ class BaseExpression:
     def identity(self) -> tuple:
         args, kwargs = getattr(self, "_constructor_args", ((), {}))
         try:
-            bound = inspect.signature(self.__init__).bind_partial(*args, **kwargs)
+            bound = inspect.signature(self.__init__).bind_partial(*args, **kwargs)  # type: ignore[misc]  # the instance's own __init__ is meant
             bound.apply_defaults()
-            items = bound.arguments.items()
+            items: Any = bound.arguments.items()
         except TypeError:
             items = [("args", args), ("kwargs", kwargs)]
         identity: list[Any] = [self.__class__]
@@ -562,7 +570,7 @@ class Func(SQLiteNumericMixin, Expression):
         return clone
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return all(expression.allowed_default for expression in self.source_expressions)
 
 
@@ -925,7 +933,7 @@ class ExpressionWrapper(SQLiteNumericMixin, Expression):
         return f"{self.__class__.__name__}({self.expression})"
 
     @property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.expression.allowed_default
 
 

@@ -5,10 +5,16 @@ Import these from django.db.models.expressions; this module keeps that one reada
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import FieldError
 from django.db.models.expressions import Combinable, Expression, SQLiteNumericMixin, _fields
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+
+if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
+    from functools import cached_property
+else:
+    from django.utils.functional import cached_property
 
 # Output types of arithmetic between field types, per connector group.
 _NUMERIC_CONNECTORS = (
@@ -144,7 +150,7 @@ class CombinedExpression(SQLiteNumericMixin, Expression):
         return c
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.lhs.allowed_default and self.rhs.allowed_default
 
 

@@ -7,6 +7,7 @@ only keeps expressions.py to a readable size.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import (
@@ -23,7 +24,11 @@ from django.db.models.expressions import (
 )
 from django.db.models.query_utils import Q
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
+
+if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
+    from functools import cached_property
+else:
+    from django.utils.functional import cached_property
 
 
 @deconstructible(path="django.db.models.When")
@@ -37,9 +42,9 @@ class When(Expression):
     def __init__(self, condition=None, then=None, **lookups):
         if lookups:
             if condition is None:
-                condition, lookups = Q(**lookups), None
+                condition, lookups = Q(**lookups), {}
             elif getattr(condition, "conditional", False):
-                condition, lookups = Q(condition, **lookups), None
+                condition, lookups = Q(condition, **lookups), {}
         if condition is None or not getattr(condition, "conditional", False) or lookups:
             raise TypeError("When() supports a Q object, a boolean expression, or lookups as a condition.")
         if isinstance(condition, Q) and not condition:
@@ -93,7 +98,7 @@ class When(Expression):
         return cols
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.condition.allowed_default and self.result.allowed_default
 
 
@@ -166,7 +171,7 @@ class Case(SQLiteNumericMixin, Expression):
         return super().get_group_by_cols()
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.default.allowed_default and all(case.allowed_default for case in self.cases)
 
 
@@ -175,7 +180,7 @@ class Subquery(BaseExpression, Combinable):
 
     template = "(%(subquery)s)"
     contains_aggregate = False
-    empty_result_set_value = None
+    empty_result_set_value: Any = None
     subquery = True
 
     def __init__(self, queryset, output_field=None, **extra):
@@ -334,10 +339,10 @@ class OrderBy(Expression):
             self.nulls_first, self.nulls_last = True, None
         return self
 
-    def asc(self):
+    def asc(self):  # type: ignore[override]  # OrderBy flips itself, as in Django
         self.descending = False
 
-    def desc(self):
+    def desc(self):  # type: ignore[override]  # OrderBy flips itself, as in Django
         self.descending = True
 
 
@@ -410,7 +415,7 @@ class Window(SQLiteNumericMixin, Expression):
         data = {"expression": expr_sql, "window": " ".join(window_sql).strip()}
         return template % data, [*params, *window_params]
 
-    def as_sqlite(self, compiler, connection):
+    def as_sqlite(self, compiler, connection):  # type: ignore[override]  # takes no template options
         if isinstance(self.output_field, _fields().DecimalField):
             # SQLite returns a float for decimal window results; cast it back.
             copy = self.copy()
@@ -470,6 +475,8 @@ class WindowFrame(Expression):
     start/end are integers (negative = PRECEDING, 0 = CURRENT ROW, positive =
     FOLLOWING) or None for UNBOUNDED.
     """
+
+    ops_method: str  # the connection.ops method that renders the bounds, set by each subclass
 
     template = "%(frame_type)s BETWEEN %(start)s AND %(end)s%(exclude)s"
     frame_type = ""
@@ -550,7 +557,7 @@ class Sliced(SQLiteNumericMixin, Expression):
             if subscript < 0:
                 raise ValueError("Negative indexing is not supported.")
             self.start = subscript + 1
-            self.length = 1
+            self.length: int | None = 1
         elif isinstance(subscript, slice):
             if (subscript.start is not None and subscript.start < 0) or (
                 subscript.stop is not None and subscript.stop < 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import Col, Expression, Func, Value, _hashable
@@ -19,7 +20,11 @@ from django.db.models.fields import (
     UUIDField,
 )
 from django.db.models.query_utils import RegisterLookupMixin
-from django.utils.functional import cached_property
+
+if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
+    from functools import cached_property
+else:
+    from django.utils.functional import cached_property
 
 
 class Lookup(Expression):
@@ -187,11 +192,11 @@ class Lookup(Expression):
         return sql, params
 
     @cached_property
-    def allowed_default(self):
+    def allowed_default(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return self.lhs.allowed_default and getattr(self.rhs, "allowed_default", True)
 
     @property
-    def contains_outer_ref(self):
+    def contains_outer_ref(self):  # type: ignore[override]  # computed here, a plain flag on the base
         return getattr(self.rhs, "contains_outer_ref", False) or getattr(
             self.lhs, "contains_outer_ref", False
         )
@@ -208,7 +213,7 @@ class Transform(RegisterLookupMixin, Func):
     """A function of one field that can be chained before a lookup: ``name__lower``."""
 
     bilateral = False
-    arity = 1
+    arity: int | None = 1
 
     @property
     def lhs(self):
@@ -244,7 +249,13 @@ class BuiltinLookup(Lookup):
         return connection.operators[self.lookup_name] % rhs
 
 
-class FieldGetDbPrepValueMixin:
+if TYPE_CHECKING:
+    _LookupMixin = BuiltinLookup  # type checkers see the mixins below as the lookups they are mixed into
+else:
+    _LookupMixin = object
+
+
+class FieldGetDbPrepValueMixin(_LookupMixin):
     """Prepare the rhs with the field's get_db_prep_value() (the target field for relations)."""
 
     get_db_prep_lookup_value_is_iterable = False
@@ -386,11 +397,11 @@ class LessThanOrEqual(FieldGetDbPrepValueMixin, BuiltinLookup):
     lookup_name = "lte"
 
 
-class IntegerFieldOverflow:
+class IntegerFieldOverflow(_LookupMixin):
     """Values outside the column's integer range match everything or nothing."""
 
-    underflow_exception = EmptyResultSet
-    overflow_exception = EmptyResultSet
+    underflow_exception: type[Exception] = EmptyResultSet
+    overflow_exception: type[Exception] = EmptyResultSet
 
     def process_rhs(self, compiler, connection):
         rhs = self.rhs
@@ -405,7 +416,7 @@ class IntegerFieldOverflow:
         return super().process_rhs(compiler, connection)
 
 
-class IntegerFieldFloatRounding:
+class IntegerFieldFloatRounding(_LookupMixin):
     """Round a float rhs up so ``int_field >= 1.5`` means ``>= 2``."""
 
     def get_prep_lookup(self):
@@ -669,7 +680,7 @@ class YearLte(YearLookup, LessThanOrEqual):
         return (finish,)
 
 
-class UUIDTextMixin:
+class UUIDTextMixin(_LookupMixin):
     """On databases without a UUID type, text lookups on a UUID ignore dashes."""
 
     def process_rhs(self, qn, connection):

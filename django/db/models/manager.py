@@ -6,9 +6,12 @@ import copy
 import inspect
 from functools import wraps
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.query import QuerySet
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 
 class BaseManager:
@@ -18,6 +21,10 @@ class BaseManager:
     auto_created = False
     # Whether migrations' historical models get this manager.
     use_in_migrations = False
+
+    if TYPE_CHECKING:
+        _constructor_args: tuple[tuple, dict]  # set by __new__
+        _queryset_class: type[QuerySet]  # set by from_queryset()
 
     def __new__(cls, *args: Any, **kwargs: Any) -> BaseManager:
         obj = super().__new__(cls)
@@ -95,7 +102,7 @@ class BaseManager:
             {"_queryset_class": queryset_class, **cls._get_queryset_methods(queryset_class)},
         )
 
-    def contribute_to_class(self, cls: type, name: str) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str) -> None:
         self.name = self.name or name
         self.model = cls
         setattr(cls, name, ManagerDescriptor(self))
@@ -132,7 +139,7 @@ class BaseManager:
         return id(self)
 
 
-class Manager(BaseManager.from_queryset(QuerySet)):
+class Manager(BaseManager.from_queryset(QuerySet)):  # type: ignore[misc]  # base class built at runtime
     pass
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import bisect
 import copy
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.utils.datastructures import ImmutableList, OrderedSet
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.text import camel_case_to_spaces, format_lazy
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 PROXY_PARENTS = object()
 
@@ -128,7 +131,8 @@ class Options:
         self.default_permissions = ("add", "change", "delete", "view")
         self.permissions: list = []
         self.object_name: str | None = None
-        self.app_label = app_label
+        # None here means Meta.app_label, which _apply_meta() reads in.
+        self.app_label: str = app_label  # type: ignore[assignment]
         self.get_latest_by: Any = None
         self.order_with_respect_to: Any = None
         self.db_tablespace = settings.DEFAULT_TABLESPACE
@@ -165,7 +169,7 @@ class Options:
         # Don't go through get_app_config(): it raises while the registry is populating.
         return getattr(self.apps, "app_configs", {}).get(self.app_label)
 
-    def contribute_to_class(self, cls: type, name: str) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str) -> None:
         from django.db import connection
         from django.db.backends.utils import truncate_name
 
@@ -185,7 +189,7 @@ class Options:
             self.db_table = "%s_%s" % (self.app_label, self.model_name)
             self.db_table = truncate_name(self.db_table, connection.ops.max_name_length())
 
-    def _apply_meta(self, cls: type) -> None:
+    def _apply_meta(self, cls: type[Model]) -> None:
         meta_attrs = {k: v for k, v in self.meta.__dict__.items() if not k.startswith("_")}
         for attr_name in DEFAULT_NAMES:
             if attr_name in meta_attrs:
@@ -238,7 +242,7 @@ class Options:
             raise ValueError(f"Primary key '{pk_class_path}' referred by {source} must subclass AutoField.")
         return pk_class
 
-    def _prepare(self, model: type) -> None:
+    def _prepare(self, model: Any) -> None:
         """Finish setup once all fields are added: order_with_respect_to and the primary key."""
         from django.db.models.fields.proxy import OrderWrt
 
@@ -294,7 +298,7 @@ class Options:
             self.pk = field
             field.serialize = False
 
-    def setup_proxy(self, target: type) -> None:
+    def setup_proxy(self, target: Any) -> None:
         """A proxy shares the primary key and table of the model it proxies."""
         self.pk = target._meta.pk
         self.proxy_for_model = target
@@ -574,7 +578,7 @@ class Options:
         self._get_fields_cache = {}
         self.__dict__.pop("_resolved_name_paths", None)
 
-    def get_fields(self, include_parents: bool = True, include_hidden: bool = False) -> ImmutableList:
+    def get_fields(self, include_parents: Any = True, include_hidden: bool = False) -> ImmutableList:
         """All fields: forward and reverse, from parents too unless include_parents=False."""
         if include_parents is False:
             include_parents = PROXY_PARENTS

@@ -75,7 +75,8 @@ DJANGO_VERSION_PICKLE_KEY = "_django_version"
 
 
 def _partition(predicate, values):
-    falsy, truthy = [], []
+    falsy: list = []
+    truthy: list = []
     for value in values:
         (truthy if predicate(value) else falsy).append(value)
     return falsy, truthy
@@ -95,7 +96,7 @@ class QuerySet(ResultCacheMixin, AltersData):
         self._prefetch_related_lookups = ()
         self._prefetch_done = False
         self._known_related_objects = {}  # {rel_field: {pk: rel_obj}}
-        self._iterable_class = ModelIterable
+        self._iterable_class: type[BaseIterable] = ModelIterable
         self._fields = None
         self._defer_next_filter = False
         self._deferred_filter = None
@@ -121,8 +122,8 @@ class QuerySet(ResultCacheMixin, AltersData):
         manager._built_with_as_manager = True
         return manager
 
-    as_manager.queryset_only = True
-    as_manager = classmethod(as_manager)
+    as_manager.queryset_only = True  # type: ignore[attr-defined]  # flag attribute on a function
+    as_manager = classmethod(as_manager)  # type: ignore[assignment, arg-type]  # wrapped after flagging
 
     # ----- Python protocols ------------------------------------------------------------
 
@@ -322,7 +323,7 @@ class QuerySet(ResultCacheMixin, AltersData):
         obj.save(force_insert=True, using=self.db)
         return obj
 
-    create.alters_data = True
+    create.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def bulk_create(self, objs, batch_size=None, ignore_conflicts=False, update_conflicts=False,
                     update_fields=None, unique_fields=None):  # fmt: skip
@@ -331,27 +332,28 @@ class QuerySet(ResultCacheMixin, AltersData):
             self, objs, batch_size, ignore_conflicts, update_conflicts, update_fields, unique_fields
         )
 
-    bulk_create.alters_data = True
+    bulk_create.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def bulk_update(self, objs, fields, batch_size=None) -> int:
         """Update the given fields of each object, in batches of one UPDATE ... CASE each."""
         return query_writes.bulk_update(self, objs, fields, batch_size)
 
-    bulk_update.alters_data = True
+    bulk_update.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def get_or_create(self, defaults=None, **kwargs) -> tuple[Any, bool]:
         """Return (object, created), creating it from kwargs + defaults if needed."""
         return query_writes.get_or_create(self, defaults, kwargs)
 
-    get_or_create.alters_data = True
+    get_or_create.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def update_or_create(self, defaults=None, create_defaults=None, **kwargs) -> tuple[Any, bool]:
         """Update the matching object with defaults, or create it with create_defaults."""
         return query_writes.update_or_create(self, defaults, create_defaults, kwargs)
 
-    update_or_create.alters_data = True
+    update_or_create.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _earliest(self, *fields):
+        order_by: Any
         if fields:
             order_by = fields
         else:
@@ -434,8 +436,8 @@ class QuerySet(ResultCacheMixin, AltersData):
         self._result_cache = None
         return num_deleted, num_deleted_per_model
 
-    delete.alters_data = True
-    delete.queryset_only = True
+    delete.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
+    delete.queryset_only = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _raw_delete(self, using):
         """Delete without signals or cascades (the collector's fast path)."""
@@ -443,13 +445,13 @@ class QuerySet(ResultCacheMixin, AltersData):
         query.__class__ = sql.DeleteQuery
         return query.get_compiler(using).execute_sql(ROW_COUNT)
 
-    _raw_delete.alters_data = True
+    _raw_delete.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def update(self, **kwargs) -> int:
         """Update all rows with the given values; return the number of rows matched."""
         return query_writes.update(self, kwargs)
 
-    update.alters_data = True
+    update.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _update(self, values):
         """Update with (field, model, value) triples, bypassing field-name lookups (Model.save())."""
@@ -461,8 +463,8 @@ class QuerySet(ResultCacheMixin, AltersData):
         self._result_cache = None
         return query.get_compiler(self.db).execute_sql(ROW_COUNT)
 
-    _update.alters_data = True
-    _update.queryset_only = False
+    _update.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
+    _update.queryset_only = False  # type: ignore[attr-defined]  # flag attribute on a function
 
     def exists(self) -> bool:
         if self._result_cache is None:
@@ -652,7 +654,7 @@ class QuerySet(ResultCacheMixin, AltersData):
             return others[0]._combinator_query("union", *others[1:], all=all)
         return self._combinator_query("union", *other_qs, all=all)
 
-    def intersection(self, *other_qs) -> QuerySet:
+    def intersection(self, *other_qs: QuerySet) -> QuerySet:
         if isinstance(self, EmptyQuerySet):
             return self
         for other in other_qs:
@@ -846,8 +848,8 @@ class QuerySet(ResultCacheMixin, AltersData):
         query.insert_values(fields, objs, raw=raw)
         return query.get_compiler(using=using).execute_sql(returning_fields)
 
-    _insert.alters_data = True
-    _insert.queryset_only = False
+    _insert.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
+    _insert.queryset_only = False  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _chain(self):
         """A copy ready for the next operation (keeps a sticky filter for related managers)."""
@@ -900,7 +902,7 @@ class QuerySet(ResultCacheMixin, AltersData):
         query._db = self._db
         return query
 
-    resolve_expression.queryset_only = True
+    resolve_expression.queryset_only = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def _add_hints(self, **hints):
         self._hints.update(hints)
@@ -934,9 +936,9 @@ def _derive_async(name: str):
     method.__name__ = method.__qualname__ = f"a{name}"
     method.__doc__ = f"Async version of {name}()."
     if getattr(sync_method, "alters_data", False):
-        method.alters_data = True
+        method.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
     if getattr(sync_method, "queryset_only", None) is not None:
-        method.queryset_only = sync_method.queryset_only
+        method.queryset_only = sync_method.queryset_only  # type: ignore[attr-defined]  # flag attribute on a function
     return method
 
 

@@ -6,7 +6,9 @@ Import these from django.db.models.query; this module keeps query.py readable.
 from __future__ import annotations
 
 import operator
+from collections.abc import Iterator
 from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import sync_to_async
 
@@ -16,6 +18,11 @@ from django.db.models.utils import create_namedtuple_class
 
 class ResultCacheMixin:
     """Sequence behaviour over ``_fetch_all()``/``_result_cache`` (QuerySet, RawQuerySet)."""
+
+    if TYPE_CHECKING:  # provided by QuerySet and RawQuerySet
+        _result_cache: Any
+
+        def _fetch_all(self) -> None: ...
 
     def __len__(self):
         self._fetch_all()
@@ -39,6 +46,10 @@ class ResultCacheMixin:
 
 
 class BaseIterable:
+    if TYPE_CHECKING:  # each subclass yields its rows
+
+        def __iter__(self) -> Iterator[Any]: ...
+
     def __init__(self, queryset, chunked_fetch: bool = False, chunk_size: int = GET_ITERATOR_CHUNK_SIZE):
         self.queryset = queryset
         self.chunked_fetch = chunked_fetch

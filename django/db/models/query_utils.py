@@ -23,7 +23,7 @@ PathInfo = namedtuple(
 )
 
 
-def subclasses(cls: type):
+def subclasses(cls: type[Any]):
     yield cls
     for subclass in cls.__subclasses__():
         yield from subclasses(subclass)
@@ -38,7 +38,7 @@ class Q(tree.Node):
     default = AND
     conditional = True
 
-    def __init__(self, *args: Any, _connector: str | None = None, _negated: bool = False, **kwargs: Any):
+    def __init__(self, *args: Any, _connector: Any = None, _negated: Any = False, **kwargs: Any):
         super().__init__(
             children=[*args, *sorted(kwargs.items())],
             connector=_connector,
@@ -282,7 +282,7 @@ class RegisterLookupMixin:
     """Lookups and transforms registered on a class (for all instances) or one instance."""
 
     get_lookups = class_or_instance_method(_merged_class_lookups, _get_instance_lookups)
-    get_class_lookups = classmethod(_merged_class_lookups)
+    get_class_lookups: Any = classmethod(_merged_class_lookups)
     get_instance_lookups = _get_instance_lookups
     register_lookup = class_or_instance_method(_register_class_lookup, _register_instance_lookup)
     register_class_lookup = classmethod(_register_class_lookup)

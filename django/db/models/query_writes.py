@@ -5,6 +5,8 @@ QuerySet's methods of the same names delegate here; the first argument is the Qu
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core import exceptions
 from django.db import IntegrityError, NotSupportedError, connections, transaction
 from django.db.models import sql
@@ -15,7 +17,8 @@ from django.db.models.utils import resolve_callables
 
 
 def _partition(predicate, values):
-    falsy, truthy = [], []
+    falsy: list = []
+    truthy: list = []
     for value in values:
         (truthy if predicate(value) else falsy).append(value)
     return falsy, truthy
@@ -148,7 +151,7 @@ def bulk_update(queryset, objs, fields, batch_size=None):
                 if not hasattr(attr, "resolve_expression"):
                     attr = Value(attr, output_field=field)
                 whens.append(When(pk=obj.pk, then=attr))
-            case = Case(*whens, output_field=field)
+            case: Any = Case(*whens, output_field=field)
             if requires_casting:
                 case = Cast(case, output_field=field)
             update_kwargs[field.attname] = case
@@ -322,6 +325,7 @@ def in_bulk(queryset, id_list, field_name):
         filter_key = f"{field_name}__in"
         batch_size = connections[queryset.db].features.max_query_params
         id_list = tuple(id_list)
+        qs: Any
         if batch_size and batch_size < len(id_list):
             qs = ()
             for offset in range(0, len(id_list), batch_size):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ class BaseEngine:
             template_dirs += get_app_template_dirs(self.app_dirname)
         return template_dirs
 
-    def iter_template_filenames(self, template_name: str):
+    def iter_template_filenames(self, template_name: str) -> Iterator[Any]:
         from django.template.loaders.filesystem import safe_join
 
         for template_dir in self.template_dirs:

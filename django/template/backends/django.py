@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from pkgutil import walk_packages
 from typing import Any, NoReturn
@@ -115,9 +116,9 @@ class Template:
             reraise(exc, self.backend)
 
 
-def copy_exception(exc: Exception, backend: Any = None) -> TemplateDoesNotExist:
+def copy_exception(exc: TemplateDoesNotExist, backend: Any = None) -> TemplateDoesNotExist:
     backend = backend or getattr(exc, "backend", None)
-    new = type(exc)(*exc.args, tried=exc.tried, backend=backend, chain=exc.chain)  # type: ignore[attr-defined]
+    new = type(exc)(*exc.args, tried=exc.tried, backend=backend, chain=exc.chain)  # type: ignore[misc]  # args is (msg,)
     if hasattr(exc, "template_debug"):
         new.template_debug = exc.template_debug  # type: ignore[attr-defined]
     return new
@@ -128,7 +129,7 @@ def reraise(exc: TemplateDoesNotExist, backend: Any) -> NoReturn:
     raise new from exc
 
 
-def get_template_tag_modules():
+def get_template_tag_modules() -> Iterator[Any]:
     """Yield (module_name, module_path) for django.templatetags and every app's templatetags."""
     from django.apps import apps
 
@@ -148,7 +149,7 @@ def get_installed_libraries() -> dict:
     return dict(get_template_tag_modules())
 
 
-def get_package_libraries(pkg: Any):
+def get_package_libraries(pkg: Any) -> Iterator[Any]:
     for entry in walk_packages(pkg.__path__, pkg.__name__ + "."):
         try:
             module = import_module(entry[1])

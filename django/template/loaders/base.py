@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.base import Origin, Template
@@ -27,7 +28,7 @@ class Loader:
             return Template(contents, origin, origin.template_name, self.engine)
         raise TemplateDoesNotExist(template_name, tried=tried)
 
-    def get_template_sources(self, template_name: str):
+    def get_template_sources(self, template_name: str) -> Iterator[Any]:
         raise NotImplementedError("subclasses of Loader must provide a get_template_sources() method")
 
     def get_contents(self, origin: Origin) -> str:

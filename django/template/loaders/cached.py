@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.base import Template
@@ -44,7 +45,7 @@ class Loader(BaseLoader):
         self.get_template_cache[key] = template
         return template
 
-    def get_template_sources(self, template_name: str):
+    def get_template_sources(self, template_name: str) -> Iterator[Any]:
         for loader in self.loaders:
             yield from loader.get_template_sources(template_name)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ class Loader(BaseLoader):
                 "Template %s is not valid %s text: %s" % (origin.name, self.engine.file_charset, exc)
             ) from exc
 
-    def get_template_sources(self, template_name: str):
+    def get_template_sources(self, template_name: str) -> Iterator[Any]:
         for template_dir in self.get_dirs():
             name = safe_join(str(template_dir), template_name)
             if name is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.base import Origin
@@ -20,5 +21,5 @@ class Loader(BaseLoader):
         except KeyError:
             raise TemplateDoesNotExist(origin)
 
-    def get_template_sources(self, template_name: str):
+    def get_template_sources(self, template_name: str) -> Iterator[Any]:
         yield Origin(name=template_name, template_name=template_name, loader=self)

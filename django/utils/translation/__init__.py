@@ -76,7 +76,7 @@ def gettext(message: str) -> str:
     return _trans.gettext(message)
 
 
-def ngettext(singular: str, plural: str, number: int) -> str:
+def ngettext(singular: str, plural: str, number: float) -> str:
     return _trans.ngettext(singular, plural, number)
 
 
@@ -84,7 +84,7 @@ def pgettext(context: str, message: str) -> str:
     return _trans.pgettext(context, message)
 
 
-def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+def npgettext(context: str, singular: str, plural: str, number: float) -> str:
     return _trans.npgettext(context, singular, plural, number)
 
 

@@ -20,7 +20,7 @@ def gettext(message: str) -> str:
 gettext_noop = gettext
 
 
-def ngettext(singular: str, plural: str, number: int) -> str:
+def ngettext(singular: str, plural: str, number: float) -> str:
     return singular if number == 1 else plural
 
 
@@ -28,7 +28,7 @@ def pgettext(context: str, message: str) -> str:
     return gettext(message)
 
 
-def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+def npgettext(context: str, singular: str, plural: str, number: float) -> str:
     return ngettext(singular, plural, number)
 
 

@@ -168,7 +168,7 @@ class DjangoTranslation:
             return self._fallback.gettext(message)
         return message
 
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+    def ngettext(self, msgid1: str, msgid2: str, n: float) -> str:
         for layer in self._layers:
             found = layer.catalog.get((msgid1, layer.plural(n)))
             if found is not None:
@@ -274,13 +274,13 @@ def gettext_noop(message: str) -> str:
     return message
 
 
-def ngettext(singular: str, plural: str, number: int) -> str:
+def ngettext(singular: str, plural: str, number: float) -> str:
     """Translate the singular or plural form for ``number``."""
     translation_object = _active.get() or _default_translation()
     return translation_object.ngettext(singular, plural, number)
 
 
-def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+def npgettext(context: str, singular: str, plural: str, number: float) -> str:
     """Plural translation within ``context``."""
     result = ngettext(
         f"{context}{CONTEXT_SEPARATOR}{singular}", f"{context}{CONTEXT_SEPARATOR}{plural}", number

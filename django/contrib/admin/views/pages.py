@@ -292,7 +292,7 @@ def delete_selected_view(model_admin: Any, request: Any, queryset: Any) -> Any:
     )
 
 
-def _missing_object_redirect(model_admin: Any, request: Any, object_id: str) -> Any:
+def _missing_object_redirect(model_admin: Any, request: Any, object_id: str | None) -> Any:
     from django.urls import reverse
 
     opts = model_admin.opts

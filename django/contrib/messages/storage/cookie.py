@@ -41,7 +41,7 @@ class MessageDecoder(json.JSONDecoder):
             return {key: self.process_messages(value) for key, value in obj.items()}
         return obj
 
-    def decode(self, s: str, **kwargs: Any) -> Any:
+    def decode(self, s: str, **kwargs: Any) -> Any:  # type: ignore[override]  # keyword-only extras
         return self.process_messages(super().decode(s, **kwargs))
 
 

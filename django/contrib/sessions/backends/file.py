@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import tempfile
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError, SessionBase, UpdateError
@@ -15,6 +15,9 @@ from django.utils import timezone
 
 
 class SessionStore(SessionBase):
+    # Resolved and cached on the class by _get_storage_path().
+    _storage_path: ClassVar[str]
+
     def __init__(self, session_key: str | None = None) -> None:
         self.storage_path = self._get_storage_path()
         self.file_prefix = settings.SESSION_COOKIE_NAME

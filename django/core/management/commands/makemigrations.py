@@ -71,7 +71,7 @@ class Command(BaseCommand):
         self.log_output.write(msg)
 
     @no_translations
-    def handle(self, *app_labels: str, **options: Any) -> None:
+    def handle(self, *labels: str, **options: Any) -> None:
         from django.db.migrations.autodetector import MigrationAutodetector
         from django.db.migrations.loader import MigrationLoader
         from django.db.migrations.questioner import (
@@ -98,7 +98,7 @@ class Command(BaseCommand):
         self.update = options["update"]
         if self.scriptable:
             self.stderr.style_func = None
-        app_labels = set(app_labels)
+        app_labels = set(labels)
         self._validate_app_labels(app_labels)
 
         loader = MigrationLoader(None, ignore_no_migrations=True)
@@ -316,7 +316,7 @@ class Command(BaseCommand):
                 raise ValueError(f"Could not find common ancestor of {migration_names}")
             for migration in merge_migrations:
                 plan = loader.graph.forwards_plan((migration.app_label, migration.name))
-                branch = list(takewhile(lambda key, stop=common_ancestor: key != stop, reversed(plan)))
+                branch = list(takewhile(lambda key, stop=common_ancestor: key != stop, reversed(plan)))  # type: ignore[misc]
                 migration.branch = [loader.get_migration(*key) for key in reversed(branch)]
             if self.verbosity > 0:
                 self.log(self.style.MIGRATE_HEADING("Merging %s" % app_label))

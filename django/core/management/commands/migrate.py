@@ -374,5 +374,5 @@ class Command(BaseCommand):
             action = " -> " + action
         truncated = len(action or "") > 200 if action else False
         return prefix + operation.formatted_description() + (
-            action[:200] + "..." if truncated else action or ""
+            action[:200] + "..." if action and truncated else action or ""
         ), is_error

@@ -96,7 +96,7 @@ class Command(BaseCommand):
                         f"  Optimized from {len(operations)} operations to {len(optimized)} operations."
                     )
             operations = optimized
-        replaces = []
+        replaces: list = []
         for m in plan:
             replaces.extend(map(tuple, m.replaces) if m.replaces else [(m.app_label, m.name)])
         name = self._name(plan, start, options["squashed_name"])

@@ -11,7 +11,7 @@ import zoneinfo
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.backends import utils as backend_utils
@@ -40,9 +40,15 @@ class BaseDatabaseWrapper:
     create_cursor and _set_autocommit (plus is_usable).
     """
 
-    data_types: dict[str, str] = {}
+    # A type name, a %-template over the field's db_type parameters, or a callable of them.
+    data_types: dict[str, str | Callable[[dict], str]] = {}
     data_types_suffix: dict[str, str] = {}
     data_type_check_constraints: dict[str, str] = {}
+
+    if TYPE_CHECKING:  # defined by backends that can't BEGIN under autocommit; probed with hasattr()
+
+        def _start_transaction_under_autocommit(self) -> None: ...
+
     operators: dict[str, str] = {}
     pattern_esc = ""
     pattern_ops: dict[str, str] = {}

@@ -50,7 +50,7 @@ class BaseDatabaseIntrospection:
             "subclasses of BaseDatabaseIntrospection may require a get_table_list() method"
         )
 
-    def get_table_description(self, cursor: Any, table_name: str) -> list[FieldInfo]:
+    def get_table_description(self, cursor: Any, table_name: str) -> list[Any]:
         raise NotImplementedError(
             "subclasses of BaseDatabaseIntrospection may require a get_table_description() method."
         )

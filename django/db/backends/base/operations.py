@@ -357,6 +357,7 @@ class BaseDatabaseOperations:
         """The statement as it was sent (for logging); the parameters shown as Python literals."""
         if not params:
             return sql
+        shown: dict | tuple
         if isinstance(params, dict):
             shown = {key: _to_text(value) for key, value in params.items()}
         else:

@@ -187,7 +187,7 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin, IndexConstraintSQL):
 
     def _table_column_sql(self, model: Any, db_table: str, field: Any, params: list) -> str | None:
         definition, extra_params = self.column_sql(model, field)
-        if definition is None:
+        if definition is None or extra_params is None:
             return None
         params.extend(extra_params)
         db_params = field.db_parameters(connection=self.connection)
@@ -419,8 +419,8 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin, IndexConstraintSQL):
                 model, fields, {"unique": True, "primary_key": False}, self.sql_delete_unique
             )
         for field_names in news.difference(olds):
-            fields = [model._meta.get_field(name) for name in field_names]
-            self.execute(self._create_unique_sql(model, fields))
+            unique_fields = [model._meta.get_field(name) for name in field_names]
+            self.execute(self._create_unique_sql(model, unique_fields))
 
     def _delete_composed_index(self, model: Any, fields: Any, constraint_kwargs: dict, sql: str) -> None:
         meta_constraint_names = {constraint.name for constraint in model._meta.constraints}
@@ -498,7 +498,7 @@ class BaseDatabaseSchemaEditor(AlterFieldMixin, IndexConstraintSQL):
         to_table = field.remote_field.model._meta.db_table
         to_column = field.remote_field.model._meta.get_field(field.remote_field.field_name).column
         name = self._fk_constraint_name(model, field, "_fk_%(to_table)s_%(to_column)s")
-        return self.sql_create_column_inline_fk % {
+        return self.sql_create_column_inline_fk % {  # type: ignore[operator]  # only called when the backend has one
             "name": name,
             "namespace": "",
             "column": self.quote_name(field.column),

@@ -329,9 +329,9 @@ class AlterFieldMixin:
                 needs_database_default = True
                 actions.append(self._alter_column_default_sql(model, old_field, new_field))
         if old_field.null != new_field.null:
-            fragment = self._alter_column_null_sql(model, old_field, new_field)
-            if fragment:
-                null_actions.append(fragment)
+            null_fragment = self._alter_column_null_sql(model, old_field, new_field)
+            if null_fragment:
+                null_actions.append(null_fragment)
         four_way = (new_field.has_default() or new_db_default is not NOT_PROVIDED) and (
             old_field.null and not new_field.null
         )

@@ -6,7 +6,7 @@ them there as usual.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.backends.ddl_references import (
     Columns,
@@ -24,6 +24,28 @@ class IndexConstraintSQL:
 
     connection: Any
     deferred_sql: list
+
+    if TYPE_CHECKING:  # statement templates and helpers of BaseDatabaseSchemaEditor
+        sql_check_constraint: str
+        sql_constraint: str
+        sql_create_check: str
+        sql_create_fk: str
+        sql_create_index: str
+        sql_create_pk: str
+        sql_create_unique: str
+        sql_create_unique_index: str
+        sql_delete_check: str
+        sql_delete_fk: str
+        sql_delete_index: str
+        sql_delete_pk: str
+        sql_delete_procedure: str
+        sql_delete_unique: str
+        sql_rename_index: str
+        sql_unique_constraint: str
+
+        def execute(self, sql: Any, params: Any = ()) -> None: ...
+        def quote_name(self, name: str) -> str: ...
+        def quote_value(self, value: Any) -> str: ...
 
     # Names.
 

@@ -8,14 +8,14 @@ from typing import Any
 from MySQLdb.constants import FIELD_TYPE
 
 from django.db.backends.base.introspection import BaseDatabaseIntrospection, constraint_info
-from django.db.backends.base.introspection import FieldInfo as BaseFieldInfo
-from django.db.backends.base.introspection import TableInfo as BaseTableInfo
 
+# The base FieldInfo/TableInfo fields spelled out, then ours, so type checkers know them.
 FieldInfo = namedtuple(
     "FieldInfo",
-    BaseFieldInfo._fields + ("extra", "is_unsigned", "has_json_constraint", "comment", "data_type"),
+    "name type_code display_size internal_size precision scale null_ok default collation"
+    " extra is_unsigned has_json_constraint comment data_type",
 )
-TableInfo = namedtuple("TableInfo", BaseTableInfo._fields + ("comment",))
+TableInfo = namedtuple("TableInfo", "name type comment")
 
 _COLUMNS_SQL = """
 SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, extra,

@@ -188,7 +188,7 @@ class DatabaseWrapper(BaseDatabaseWrapper):
         if self.connection is not None:
             return self.connection.info.server_version
         with self.temporary_connection():
-            return self.connection.info.server_version
+            return self.connection.info.server_version  # type: ignore[attr-defined]  # connected now
 
     def get_connection_params(self) -> dict:
         from django.core.exceptions import ImproperlyConfigured

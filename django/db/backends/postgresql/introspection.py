@@ -6,11 +6,13 @@ from collections import namedtuple
 from typing import Any
 
 from django.db.backends.base.introspection import BaseDatabaseIntrospection, constraint_info
-from django.db.backends.base.introspection import FieldInfo as BaseFieldInfo
-from django.db.backends.base.introspection import TableInfo as BaseTableInfo
 
-FieldInfo = namedtuple("FieldInfo", BaseFieldInfo._fields + ("is_autofield", "comment"))
-TableInfo = namedtuple("TableInfo", BaseTableInfo._fields + ("comment",))
+# The base FieldInfo/TableInfo fields spelled out, then ours, so type checkers know them.
+FieldInfo = namedtuple(
+    "FieldInfo",
+    "name type_code display_size internal_size precision scale null_ok default collation is_autofield comment",
+)
+TableInfo = namedtuple("TableInfo", "name type comment")
 
 _TABLE_LIST_SQL = """
 SELECT c.relname,

@@ -7,11 +7,16 @@ from collections import namedtuple
 from typing import Any
 
 from django.db.backends.base.introspection import BaseDatabaseIntrospection, TableInfo, constraint_info
-from django.db.backends.base.introspection import FieldInfo as BaseFieldInfo
 
-FieldInfo = namedtuple("FieldInfo", BaseFieldInfo._fields + ("pk", "has_json_constraint"))
+# The base FieldInfo fields spelled out, then ours, so type checkers know them.
+FieldInfo = namedtuple(
+    "FieldInfo",
+    "name type_code display_size internal_size precision scale null_ok default collation pk has_json_constraint",
+)
 
 _FIELD_SIZE = re.compile(r"^\s*(?:var)?char\s*\(\s*(\d+)\s*\)\s*$", re.IGNORECASE)
+# The first word of a column definition: a name quoted "...", `...` or [...], or a bare word.
+_LEADING_NAME = re.compile(r'\s*("(?:[^"]|"")+"|`(?:[^`]|``)+`|\[[^\]]+\]|\w+)')
 _NAMED_CONSTRAINT = re.compile(r'CONSTRAINT\s+("(?:[^"]|"")+"|\w+)\s+(UNIQUE|CHECK)\s*\(', re.IGNORECASE)
 
 
@@ -77,6 +82,8 @@ def _split_top_level(body: str) -> list[str]:
 def _unquote(name: str) -> str:
     if name[:1] == name[-1:] and name[:1] in "\"`'":
         return name[1:-1].replace(name[0] * 2, name[0])
+    if name[:1] == "[" and name[-1:] == "]":
+        return name[1:-1]
     return name
 
 
@@ -230,7 +237,8 @@ class DatabaseIntrospection(BaseDatabaseIntrospection):
             check_at = re.search(r"\bCHECK\s*\(", item, re.IGNORECASE)
             if check_at:
                 unnamed += 1
-                first = _unquote(re.match(r'\s*("(?:[^"]|"")+"|\w+)', item).group(1))
+                leading = _LEADING_NAME.match(item)
+                first = _unquote(leading.group(1)) if leading else None
                 columns = (
                     [first]
                     if first in column_names

@@ -328,7 +328,7 @@ class DatabaseOperations(BaseDatabaseOperations):
         output_field = expression.output_field
         places = getattr(output_field, "decimal_places", None)
         is_column = hasattr(expression, "target") and places is not None
-        quantum = decimal.Decimal(1).scaleb(-places) if is_column else None
+        quantum = decimal.Decimal(1).scaleb(-places) if is_column and places is not None else None
 
         def converter(value: Any, expression: Any, connection: Any) -> Any:
             if value is None:

@@ -33,6 +33,7 @@ class Operation:
     elidable = False
     serialization_expand_args: list[str] = []
     category: OperationCategory | None = None
+    _constructor_args: tuple[tuple, dict]  # set by __new__
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Operation:
         # Remember how the operation was built: the writer and deconstruct() replay it.

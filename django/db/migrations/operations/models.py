@@ -270,7 +270,7 @@ class RenameModel(ModelOperation):
 
     def _alter_references(
         self, schema_editor: Any, from_state: Any, to_state: Any, old_model: Any, new_model: Any
-    ):
+    ) -> None:
         """Re-point foreign keys of other models (their constraints name the renamed table)."""
         for related in old_model._meta.related_objects:
             if related.related_model == old_model:
@@ -624,6 +624,7 @@ class AlterModelManagers(ModelOptionOperation):
 
 class IndexOperation(Operation):
     option_name = "indexes"
+    model_name: str  # set by each subclass's __init__
 
     @cached_property
     def model_name_lower(self) -> str:
@@ -772,7 +773,7 @@ class RenameIndex(IndexOperation):
     def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
         if self.old_fields:
             return  # the old index had no name to return to
-        self.new_name, self.old_name = self.old_name, self.new_name
+        self.new_name, self.old_name = self.old_name, self.new_name  # type: ignore[assignment]  # old_name is set
         try:
             self.database_forwards(app_label, schema_editor, from_state, to_state)
         finally:

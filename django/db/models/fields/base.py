@@ -6,7 +6,7 @@ import copy
 import operator
 from collections.abc import Callable, Iterable
 from functools import partialmethod, total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import exceptions, validators
 from django.db.models.fields.choices import CallableChoices, flatten_choices, normalize_choices
@@ -15,6 +15,9 @@ from django.db.models.query_utils import DeferredAttribute, RegisterLookupMixin
 from django.utils.functional import Promise, cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["BLANK_CHOICE_DASH", "NOT_PROVIDED", "Empty", "Field", "return_None"]
 
@@ -44,6 +47,12 @@ def _load_field(app_label: str, model_name: str, field_name: str) -> Field:
 @total_ordering
 class Field(FieldChecks, RegisterLookupMixin):
     """Base class for all field types."""
+
+    if TYPE_CHECKING:
+        # On a model, contribute_to_class() replaces the field by a descriptor: `obj.name` is the
+        # field's value, not the Field. (Values are untyped; a typed Field[T] is future work.)
+        def __get__(self, instance: Any, owner: Any) -> Any: ...
+        def __set__(self, instance: Any, value: Any) -> None: ...
 
     empty_strings_allowed = True
     empty_values = list(validators.EMPTY_VALUES)
@@ -86,7 +95,7 @@ class Field(FieldChecks, RegisterLookupMixin):
     one_to_one: bool | None = None
     related_model: Any = None
     is_relation = False
-    descriptor_class = DeferredAttribute
+    descriptor_class: type = DeferredAttribute
 
     def _description(self) -> str:
         return _("Field of type: %(field_type)s") % {"field_type": self.__class__.__name__}
@@ -215,7 +224,7 @@ class Field(FieldChecks, RegisterLookupMixin):
         return obj
 
     def __copy__(self) -> Field:
-        obj = Empty()
+        obj: Any = Empty()
         obj.__class__ = self.__class__
         obj.__dict__ = self.__dict__.copy()
         return obj
@@ -433,7 +442,7 @@ class Field(FieldChecks, RegisterLookupMixin):
         if self.verbose_name is None and self.name:
             self.verbose_name = self.name.replace("_", " ")
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, private_only: bool = False) -> None:
         """Register the field with the model class and install its descriptor."""
         self.set_attributes_from_name(name)
         self.model = cls
@@ -452,7 +461,7 @@ class Field(FieldChecks, RegisterLookupMixin):
     def get_attname(self) -> str:
         return self.name
 
-    def get_attname_column(self) -> tuple[str, str]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname = self.get_attname()
         return attname, self.db_column or attname
 

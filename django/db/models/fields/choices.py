@@ -57,7 +57,7 @@ class CallableChoices:
 
 
 def flatten_choices(choices: Iterable) -> list[tuple[Any, Any]]:
-    flat = []
+    flat: list[tuple[Any, Any]] = []
     for key, label in choices:
         if isinstance(label, (list, tuple)):
             flat.extend(label)

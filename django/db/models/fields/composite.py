@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.db.models.fields.base import NOT_PROVIDED, Field
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["CompositePrimaryKey"]
 
@@ -76,7 +79,7 @@ class CompositePrimaryKey(Field):
     def columns(self) -> tuple:
         return tuple(field.column for field in self.fields)
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, private_only: bool = False) -> None:
         super().contribute_to_class(cls, name, private_only=private_only)
         cls._meta.pk = self
         setattr(cls, self.attname, self.descriptor_class(self))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.db.models.fields.choices import CallableChoices
@@ -18,6 +18,21 @@ def _value_class() -> type:
 
 class FieldChecks:
     """Mixed into Field: check() and its parts, each overridable by subclasses."""
+
+    if TYPE_CHECKING:  # provided by Field
+        choices: Any
+        db_comment: Any
+        db_default: Any
+        db_index: Any
+        has_db_default: Any
+        max_length: Any
+        model: Any
+        name: Any
+        null: Any
+        primary_key: Any
+        system_check_deprecated_details: Any
+        system_check_removed_details: Any
+        validators: Any
 
     def check(self, **kwargs: Any) -> list:
         return [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.core.files.base import File
@@ -13,6 +13,9 @@ from django.db.models import signals
 from django.db.models.fields.base import Field
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["FieldFile", "FileDescriptor", "FileField", "ImageField", "ImageFieldFile"]
 
@@ -63,14 +66,14 @@ class FieldFile(File):
         self._require_file()
         return self.storage.url(self.name)
 
-    @property
+    @property  # type: ignore[misc]  # read-only here, as in Django
     def size(self) -> int:
         self._require_file()
         if not self._committed:
             return self.file.size
         return self.storage.size(self.name)
 
-    def open(self, mode: str = "rb") -> FieldFile:
+    def open(self, mode: str = "rb") -> FieldFile:  # type: ignore[override]  # Django's FieldFile.open(mode)
         self._require_file()
         if getattr(self, "_file", None) is None:
             self.file = self.storage.open(self.name, mode)
@@ -78,7 +81,7 @@ class FieldFile(File):
             self.file.open(mode)
         return self
 
-    open.alters_data = True
+    open.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def save(self, name: str, content: Any, save: bool = True) -> None:
         """Store content under a name derived from name and upload_to; optionally save the instance."""
@@ -89,7 +92,7 @@ class FieldFile(File):
         if save:
             self.instance.save()
 
-    save.alters_data = True
+    save.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     def delete(self, save: bool = True) -> None:
         if not self:
@@ -104,7 +107,7 @@ class FieldFile(File):
         if save:
             self.instance.save()
 
-    delete.alters_data = True
+    delete.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
 
     @property
     def closed(self) -> bool:
@@ -241,7 +244,7 @@ class FileField(Field):
             file.save(file.name, file.file, save=False)
         return file
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         super().contribute_to_class(cls, name, **kwargs)
         setattr(cls, self.attname, self.descriptor_class(self))
 
@@ -260,7 +263,7 @@ class FileField(Field):
         if data is not None:
             setattr(instance, self.name, data or "")
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.FileField, "max_length": self.max_length, **kwargs})
@@ -340,7 +343,7 @@ class ImageField(FileField):
             kwargs["height_field"] = self.height_field
         return name, path, args, kwargs
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         super().contribute_to_class(cls, name, **kwargs)
         # Dimension fields are filled once the instance is initialised.
         if not cls._meta.abstract and (self.width_field or self.height_field):
@@ -368,7 +371,7 @@ class ImageField(FileField):
         if self.height_field:
             setattr(instance, self.height_field, height)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.ImageField, **kwargs})

@@ -135,7 +135,7 @@ class JSONField(CheckFieldDefaultMixin, Field):
     def value_to_string(self, obj: Any) -> Any:
         return self.value_from_object(obj)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(

@@ -9,7 +9,7 @@ MySQL/MariaDB JSON path functions.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import NotSupportedError
@@ -67,7 +67,7 @@ class KeyTransform(lookups.Transform):
         lhs, params = compiler.compile(previous)
         return lhs, list(params), key_transforms
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # type: ignore[override]  # no function/template
         lhs, params, key_transforms = self.preprocess_lhs(compiler, connection)
         return f"JSON_EXTRACT({lhs}, %s)", (*params, compile_json_path(key_transforms))
 
@@ -264,7 +264,13 @@ class KeyTransformIn(lookups.In):
         return "(" + " OR ".join(parts) + ")", params
 
 
-class KeyTransformTextLookupMixin:
+if TYPE_CHECKING:
+    _LookupMixin = lookups.Lookup  # type checkers see the mixins below as the Lookups they are mixed into
+else:
+    _LookupMixin = object
+
+
+class KeyTransformTextLookupMixin(_LookupMixin):
     """Text lookups (icontains, startswith, ...) compare the key's value as text."""
 
     def __init__(self, key_transform: Any, *args: Any, **kwargs: Any) -> None:
@@ -274,7 +280,7 @@ class KeyTransformTextLookupMixin:
         super().__init__(key_text_transform, *args, **kwargs)
 
 
-class KeyTransformNumericLookupMixin:
+class KeyTransformNumericLookupMixin(_LookupMixin):
     """lt/lte/gt/gte compare numbers: decode the JSON-encoded rhs where JSON isn't native."""
 
     def process_rhs(self, compiler: Any, connection: Any) -> Any:
@@ -284,12 +290,13 @@ class KeyTransformNumericLookupMixin:
         return sql, params
 
 
-TEXT_LOOKUPS = ("iexact", "icontains", "startswith", "istartswith", "endswith", "iendswith")
+TEXT_LOOKUPS: tuple[str, ...] = ("iexact", "icontains", "startswith", "istartswith", "endswith", "iendswith")
 TEXT_LOOKUPS += ("regex", "iregex")
 NUMERIC_LOOKUPS = (lookups.LessThan, lookups.LessThanOrEqual, lookups.GreaterThan, lookups.GreaterThanOrEqual)
 
 
 def _register() -> None:
+    lookup: type[lookups.Lookup]
     for lookup in (DataContains, ContainedBy, HasKey, HasKeys, HasAnyKeys):
         JSONField.register_lookup(lookup)
     field_lookups = Field.get_lookups()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.db.models.fields.related import RelatedField, lazy_related_operation, resolve_relation
@@ -12,6 +12,9 @@ from django.db.models.fields.reverse_related import ManyToManyRel
 from django.db.models.utils import make_model_tuple
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 RECURSIVE = "self"
 
@@ -421,7 +424,7 @@ class ManyToManyField(RelatedField):
 
     # -- class wiring ---------------------------------------------------------
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         # A symmetrical self relation, or a hidden one, gets an internal related_name so
         # that abstract-inherited copies don't clash.
         if self.remote_field.symmetrical and (
@@ -464,7 +467,7 @@ class ManyToManyField(RelatedField):
     def save_form_data(self, instance: Any, data: Any) -> None:
         getattr(instance, self.attname).set(data)
 
-    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:
+    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         defaults: dict[str, Any] = {

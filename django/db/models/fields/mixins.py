@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django.db.models.fields.base import Field
 
 NOT_PROVIDED = object()
 
@@ -38,7 +41,13 @@ class FieldCacheMixin:
         del instance._state.fields_cache[self.cache_name]
 
 
-class CheckFieldDefaultMixin:
+if TYPE_CHECKING:
+    _FieldMixin = Field  # type checkers see the mixin below as the Field it is mixed into
+else:
+    _FieldMixin = object
+
+
+class CheckFieldDefaultMixin(_FieldMixin):
     """Warn when a mutable default (e.g. a dict) would be shared by every instance."""
 
     _default_hint = ("<valid default>", "<invalid default>")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions, validators
 from django.db.models.fields.base import Field
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = [
     "AutoField",
@@ -104,7 +107,7 @@ class IntegerField(Field):
                 self.error_messages["invalid"], code="invalid", params={"value": value}
             )
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.IntegerField, **kwargs})
@@ -118,7 +121,7 @@ class BigIntegerField(IntegerField):
 
     MAX_BIGINT = 9223372036854775807
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         return super().formfield(
             **{"min_value": -self.MAX_BIGINT - 1, "max_value": self.MAX_BIGINT, **kwargs}
         )
@@ -133,6 +136,10 @@ class SmallIntegerField(IntegerField):
 
 class PositiveIntegerRelDbTypeMixin:
     """A foreign key to a positive integer column uses the plain integer type where types differ."""
+
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        db_type: Any
+        integer_field_class: Any
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -153,13 +160,21 @@ class PositiveIntegerRelDbTypeMixin:
         return self.integer_field_class().db_type(connection=connection)
 
 
-class _PositiveFormMixin:
+if TYPE_CHECKING:
+    # Type checkers see the mixins below as the fields they are mixed into.
+    _IntegerFieldMixin = IntegerField
+    _FieldMixin = Field
+else:
+    _IntegerFieldMixin = _FieldMixin = object
+
+
+class _PositiveFormMixin(_IntegerFieldMixin):
     def integer_range(self, connection: Any) -> tuple[int | None, int | None]:
         # Positive means >= 0 even where the backend stores any signed integer (SQLite).
         low, high = super().integer_range(connection)
         return (0 if low is None else max(low, 0)), high
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         return super().formfield(**{"min_value": 0, **kwargs})
 
 
@@ -184,7 +199,7 @@ class PositiveSmallIntegerField(PositiveIntegerRelDbTypeMixin, _PositiveFormMixi
         return "PositiveSmallIntegerField"
 
 
-class AutoFieldMixin:
+class AutoFieldMixin(_FieldMixin):
     """An integer primary key whose value the database generates."""
 
     db_returning = True
@@ -216,13 +231,13 @@ class AutoFieldMixin:
             value = connection.ops.validate_autopk_value(value)
         return value
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         if cls._meta.auto_field:
             raise ValueError("Model %s can't have more than one auto-generated field." % cls._meta.label)
         super().contribute_to_class(cls, name, **kwargs)
         cls._meta.auto_field = self
 
-    def formfield(self, **kwargs: Any) -> None:
+    def formfield(self, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         return None
 
 
@@ -291,7 +306,7 @@ class FloatField(Field):
                 self.error_messages["invalid"], code="invalid", params={"value": value}
             )
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.FloatField, **kwargs})
@@ -349,7 +364,7 @@ class DecimalField(Field):
         return []
 
     def _check_decimal_places_and_max_digits(self) -> list:
-        if self.decimal_places > self.max_digits:
+        if self.decimal_places > self.max_digits:  # type: ignore[operator]  # both checked as ints first
             return [
                 checks.Error(
                     "'max_digits' must be greater or equal to 'decimal_places'.", obj=self, id="fields.E134"
@@ -405,7 +420,7 @@ class DecimalField(Field):
         value = super().get_prep_value(value)
         return self.to_python(value)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(
@@ -450,7 +465,7 @@ class BooleanField(Field):
             return None
         return self.to_python(value)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         if self.choices is not None:

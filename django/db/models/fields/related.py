@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions
 from django.db.models.deletion import SET_DEFAULT, SET_NULL
@@ -23,6 +23,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .related_checks import RelatedFieldChecks
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 RECURSIVE_RELATIONSHIP_CONSTANT = "self"
 
@@ -58,6 +61,14 @@ def lazy_related_operation(function: Any, model: Any, *related_models: Any, **kw
 class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
     """Base class for fields pointing at another model."""
 
+    if TYPE_CHECKING:  # defined by ForeignObject and ManyToManyField
+        swappable: bool
+        related_fields: list[tuple[Any, Any]]
+        path_infos: list
+
+        def get_extra_descriptor_filter(self, instance: Any) -> dict: ...
+        def contribute_to_related_class(self, cls: Any, related: Any) -> None: ...
+
     one_to_many = False
     one_to_one = False
     many_to_many = False
@@ -84,7 +95,9 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
         # Only ForeignKey has a column of its own; it overrides this.
         return None
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False, **kwargs: Any) -> None:
+    def contribute_to_class(
+        self, cls: type[Model], name: str, private_only: bool = False, **kwargs: Any
+    ) -> None:
         super().contribute_to_class(cls, name, private_only=private_only, **kwargs)
         self.opts = cls._meta
         if not cls._meta.abstract:
@@ -183,7 +196,7 @@ class RelatedField(RelatedFieldChecks, FieldCacheMixin, Field):
             return self.remote_field.limit_choices_to()
         return self.remote_field.limit_choices_to
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         defaults: dict[str, Any] = {}
         if hasattr(self.remote_field, "get_related_field"):
             limit_choices_to = self.remote_field.limit_choices_to
@@ -214,9 +227,9 @@ class ForeignObject(RelatedField):
 
     many_to_one = True
     requires_unique_target = True
-    related_accessor_class = ReverseManyToOneDescriptor
+    related_accessor_class: type = ReverseManyToOneDescriptor
     forward_related_accessor_class = ForwardManyToOneDescriptor
-    rel_class = ForeignObjectRel
+    rel_class: type[ForeignObjectRel] = ForeignObjectRel
 
     def __init__(
         self,
@@ -318,7 +331,7 @@ class ForeignObject(RelatedField):
             return (getattr(instance, fields[0].attname),)
         return tuple(getattr(instance, field.attname) for field in fields)
 
-    def get_attname_column(self) -> tuple[str, None]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname, _column = super().get_attname_column()
         return attname, None
 
@@ -380,7 +393,9 @@ class ForeignObject(RelatedField):
     def reverse_path_infos(self) -> list:
         return self.get_reverse_path_info()
 
-    def contribute_to_class(self, cls: type, name: str, private_only: bool = False, **kwargs: Any) -> None:
+    def contribute_to_class(
+        self, cls: type[Model], name: str, private_only: bool = False, **kwargs: Any
+    ) -> None:
         super().contribute_to_class(cls, name, private_only=private_only, **kwargs)
         setattr(cls, self.name, self.forward_related_accessor_class(self))
 
@@ -562,7 +577,7 @@ class ForeignKey(ForeignObject):
     def get_attname(self) -> str:
         return "%s_id" % self.name
 
-    def get_attname_column(self) -> tuple[str, str]:
+    def get_attname_column(self) -> tuple[str, str | None]:
         attname = self.get_attname()
         return attname, self.db_column or attname
 
@@ -595,7 +610,7 @@ class ForeignKey(ForeignObject):
         if self.remote_field.field_name is None:
             self.remote_field.field_name = cls._meta.pk.name
 
-    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:
+    def formfield(self, *, using: str | None = None, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         if isinstance(self.remote_field.model, str):
             raise ValueError(
                 "Cannot create form field for %r yet, because its related model %r has not been loaded yet"
@@ -613,7 +628,7 @@ class ForeignKey(ForeignObject):
             }
         )
 
-    def db_check(self, connection: Any) -> None:
+    def db_check(self, connection: Any) -> str | None:
         return None
 
     def db_type(self, connection: Any) -> Any:
@@ -672,7 +687,7 @@ class OneToOneField(ForeignKey):
             del kwargs["unique"]
         return name, path, args, kwargs
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         if self.remote_field.parent_link:
             return None
         return super().formfield(**kwargs)

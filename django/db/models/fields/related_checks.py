@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import keyword
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks
 from django.db.models.constants import LOOKUP_SEP
+
+if TYPE_CHECKING:
+    from django.db.models.fields.base import Field
 
 
 def _is_model_class(value: Any) -> bool:
     return isinstance(value, type) and hasattr(value, "_meta")
 
 
-class RelatedFieldChecks:
+if TYPE_CHECKING:
+    _FieldMixin = Field  # type checkers see the mixin below as the Field it is mixed into
+else:
+    _FieldMixin = object
+
+
+class RelatedFieldChecks(_FieldMixin):
+    if TYPE_CHECKING:  # provided by RelatedField and its subclasses
+        foreign_related_fields: Any
+        opts: Any
+        related_query_name: Any
+        remote_field: Any
+        to_fields: Any
+
     def check(self, **kwargs: Any) -> list:
         errors = [
             *super().check(**kwargs),

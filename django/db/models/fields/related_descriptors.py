@@ -72,6 +72,7 @@ class ForwardManyToOneDescriptor:
         instances_dict = {instance_attr(inst): inst for inst in instances}
         related_field = self.field.foreign_related_fields[0]
         remote_field = self.field.remote_field
+        query: dict[str, Any]
         if remote_field.is_hidden() or len(self.field.foreign_related_fields) == 1:
             query = {"%s__in" % related_field.name: {instance_attr(inst)[0] for inst in instances}}
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.lookups import (
     Exact,
@@ -12,6 +12,7 @@ from django.db.models.lookups import (
     IsNull,
     LessThan,
     LessThanOrEqual,
+    Lookup,
 )
 
 
@@ -105,7 +106,13 @@ class RelatedIn(In):
         return super().as_sql(compiler, connection)
 
 
-class RelatedLookupMixin:
+if TYPE_CHECKING:
+    _LookupMixin = Lookup  # type checkers see the mixin below as the Lookup it is mixed into
+else:
+    _LookupMixin = object
+
+
+class RelatedLookupMixin(_LookupMixin):
     def get_prep_lookup(self) -> Any:
         if not isinstance(self.lhs, MultiColSource) and not hasattr(self.rhs, "resolve_expression"):
             self.rhs = get_normalized_value(self.rhs, self.lhs)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -32,7 +33,7 @@ def _add_async_methods(cls: type, names: tuple[str, ...]) -> None:
                 return await sync_to_async(getattr(self, method_name))(*args, **kwargs)
 
             method.__name__ = "a" + method_name
-            method.alters_data = True
+            method.alters_data = True  # type: ignore[attr-defined]  # flag attribute on a function
             return method
 
         setattr(cls, "a" + name, make(name))
@@ -228,7 +229,7 @@ def create_reverse_many_to_one_manager(superclass: type, rel: Any) -> type:
                 self.remove(*old_objs, bulk=bulk)
                 self.add(*new_objs, bulk=bulk)
 
-    names = ("add", "create", "get_or_create", "update_or_create", "set")
+    names: tuple[str, ...] = ("add", "create", "get_or_create", "update_or_create", "set")
     if rel.field.null:
         names += ("remove", "clear")
     _add_async_methods(RelatedManager, names)
@@ -428,7 +429,7 @@ def create_forward_many_to_many_manager(superclass: type, rel: Any, reverse: boo
                 using=db,
             )
 
-        def _get_target_ids(self, target_field_name: str, objs: tuple) -> set:
+        def _get_target_ids(self, target_field_name: str, objs: tuple) -> builtins.set:
             from django.db.models.base import Model
 
             target_ids = set()

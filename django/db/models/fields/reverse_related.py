@@ -157,7 +157,7 @@ class ForeignObjectRel(FieldCacheMixin):
 
     def is_hidden(self) -> bool:
         """Whether the reverse accessor is suppressed (related_name ends with '+')."""
-        return bool(self.related_name) and self.related_name[-1] == "+"
+        return bool(self.related_name and self.related_name[-1] == "+")
 
     def get_joining_fields(self) -> tuple:
         return self.field.get_reverse_joining_fields()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 import warnings
 from functools import partialmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions
 from django.db.models.fields.base import Field
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.models.base import Model
 
 __all__ = ["DateField", "DateTimeField", "DurationField", "TimeField"]
 
@@ -26,7 +29,13 @@ def _dateparse():
     return dateparse
 
 
-class DateTimeCheckMixin:
+if TYPE_CHECKING:
+    _FieldMixin = Field  # type checkers see the mixins below as the Fields they are mixed into
+else:
+    _FieldMixin = object
+
+
+class DateTimeCheckMixin(_FieldMixin):
     """auto_now/auto_now_add (which make the field non-editable and blank) and their checks,
     shared by DateField, DateTimeField and TimeField."""
 
@@ -158,7 +167,7 @@ class DateField(DateTimeCheckMixin, Field):
             return value
         return super().pre_save(model_instance, add)
 
-    def contribute_to_class(self, cls: type, name: str, **kwargs: Any) -> None:
+    def contribute_to_class(self, cls: type[Model], name: str, **kwargs: Any) -> None:  # type: ignore[override]  # options are keyword-only here, as in Django
         super().contribute_to_class(cls, name, **kwargs)
         if not self.null:
             setattr(
@@ -184,7 +193,7 @@ class DateField(DateTimeCheckMixin, Field):
         value = self.value_from_object(obj)
         return "" if value is None else value.isoformat()
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.DateField, **kwargs})
@@ -305,7 +314,7 @@ class DateTimeField(DateField):
         value = self.value_from_object(obj)
         return "" if value is None else value.isoformat()
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.DateTimeField, **kwargs})
@@ -390,7 +399,7 @@ class TimeField(DateTimeCheckMixin, Field):
         value = self.value_from_object(obj)
         return "" if value is None else value.isoformat()
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.TimeField, **kwargs})
@@ -448,7 +457,7 @@ class DurationField(Field):
         value = self.value_from_object(obj)
         return "" if value is None else duration_string(value)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.DurationField, **kwargs})

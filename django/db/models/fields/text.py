@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from base64 import b64decode, b64encode
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import checks, exceptions, validators
 from django.db.models.fields.base import Field
@@ -32,8 +32,17 @@ def _empty_form_value(field: Field) -> Any:
     return ""
 
 
-class _CollationMixin:
+if TYPE_CHECKING:
+    _FieldMixin = Field  # type checkers see the mixins below as the Fields they are mixed into
+else:
+    _FieldMixin = object
+
+
+class _CollationMixin(_FieldMixin):
     """db_collation: checked against the databases and deconstructed when set."""
+
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        db_collation: Any
 
     def _check_db_collation(self, databases: Any) -> list:
         from django.db import connections, router
@@ -116,7 +125,7 @@ class CharField(_CollationMixin, Field):
     def get_prep_value(self, value: Any) -> Any:
         return self.to_python(super().get_prep_value(value))
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         defaults: dict[str, Any] = {"max_length": self.max_length}
         if self.null:
             defaults["empty_value"] = _empty_form_value(self)
@@ -150,7 +159,7 @@ class TextField(_CollationMixin, Field):
     def get_prep_value(self, value: Any) -> Any:
         return self.to_python(super().get_prep_value(value))
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         defaults: dict[str, Any] = {"max_length": self.max_length}
@@ -200,7 +209,7 @@ class SlugField(CharField):
     def get_internal_type(self) -> str:
         return "SlugField"
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(
@@ -217,7 +226,7 @@ class EmailField(CharField):
         kwargs.setdefault("max_length", 254)
         super().__init__(*args, **kwargs)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.EmailField, **kwargs})
@@ -237,7 +246,7 @@ class URLField(CharField):
             del kwargs["max_length"]
         return name, path, args, kwargs
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.URLField, **kwargs})
@@ -318,7 +327,7 @@ class GenericIPAddressField(Field):
                 pass
         return str(value)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(
@@ -377,7 +386,7 @@ class FilePathField(Field):
         value = super().get_prep_value(value)
         return None if value is None else str(value)
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(
@@ -437,7 +446,7 @@ class UUIDField(Field):
                 )
         return value
 
-    def formfield(self, **kwargs: Any) -> Any:
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]  # options are keyword-only here, as in Django
         from django import forms
 
         return super().formfield(**{"form_class": forms.UUIDField, **kwargs})

@@ -8,7 +8,7 @@ y = %s``) so every backend's indexes on the key columns are usable.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models.fields.composite import CompositePrimaryKey
@@ -27,6 +27,10 @@ __all__ = [
 
 class TupleLookupMixin:
     """Checks and prepares one tuple of values against the key's fields."""
+
+    if TYPE_CHECKING:  # provided by the class this is mixed into
+        lhs: Any
+        lookup_name: Any
 
     def check_tuple(self, value: Any) -> tuple:
         fields = self.lhs.output_field.fields

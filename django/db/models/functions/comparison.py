@@ -16,7 +16,7 @@ class Cast(Func):
     def __init__(self, expression, output_field):
         super().__init__(expression, output_field=output_field)
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         extra_context["db_type"] = self.output_field.cast_db_type(connection)
         return super().as_sql(compiler, connection, **extra_context)
 
@@ -78,7 +78,7 @@ class Collate(Func):
         self.collation = collation
         super().__init__(expression)
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         extra_context.setdefault("collation", connection.ops.quote_name(self.collation))
         return super().as_sql(compiler, connection, **extra_context)
 
@@ -115,7 +115,7 @@ class JSONObject(Func):
     function = "JSON_OBJECT"
 
     def __init__(self, **fields):
-        expressions = []
+        expressions: list = []
         for key, value in fields.items():
             expressions.extend((Value(key), value))
         super().__init__(*expressions)
@@ -125,7 +125,7 @@ class JSONObject(Func):
 
         return JSONField()
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         from django.db import NotSupportedError
 
         if not connection.features.has_json_object_function:
@@ -160,7 +160,7 @@ class JSONArray(Func):
 
         return JSONField()
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]  # options are keyword-only here, as in Django
         from django.db import NotSupportedError
 
         if not connection.features.has_json_object_function:

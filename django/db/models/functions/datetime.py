@@ -49,7 +49,7 @@ class Extract(TimezoneMixin, Transform):
         self.tzinfo = tzinfo
         super().__init__(expression, **extra)
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler, connection):  # type: ignore[override]  # takes no template options, as in Django
         sql, params = compiler.compile(self.lhs)
         params = tuple(params)
         lhs_field = self.lhs.output_field
@@ -147,9 +147,9 @@ for _extract in (
     ExtractIsoYear, ExtractQuarter,
 ):  # fmt: skip
     DateField.register_lookup(_extract)
-for _extract in (ExtractHour, ExtractMinute, ExtractSecond):
-    TimeField.register_lookup(_extract)
-    DateTimeField.register_lookup(_extract)
+for _time_extract in (ExtractHour, ExtractMinute, ExtractSecond):
+    TimeField.register_lookup(_time_extract)
+    DateTimeField.register_lookup(_time_extract)
 for _extract in (ExtractYear, ExtractIsoYear):
     for _lookup in (YearExact, YearGt, YearGte, YearLt, YearLte):
         _extract.register_lookup(_lookup)
@@ -185,7 +185,7 @@ class TruncBase(TimezoneMixin, Transform):
         self.tzinfo = tzinfo
         super().__init__(expression, output_field=output_field, **extra)
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler, connection):  # type: ignore[override]  # takes no template options, as in Django
         sql, params = compiler.compile(self.lhs)
         params = tuple(params)
         tzname = None
@@ -272,7 +272,7 @@ class TruncDate(TruncBase):
     lookup_name = "date"
     output_field = DateField()
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler, connection):  # type: ignore[override]  # takes no template options, as in Django
         lhs, lhs_params = compiler.compile(self.lhs)
         tzname = self.get_tzname()
         return connection.ops.datetime_cast_date_sql(lhs, tuple(lhs_params), tzname)
@@ -283,7 +283,7 @@ class TruncTime(TruncBase):
     lookup_name = "time"
     output_field = TimeField()
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler, connection):  # type: ignore[override]  # takes no template options, as in Django
         lhs, lhs_params = compiler.compile(self.lhs)
         tzname = self.get_tzname()
         return connection.ops.datetime_cast_time_sql(lhs, tuple(lhs_params), tzname)

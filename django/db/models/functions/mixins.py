@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models.expressions import _fields
+from typing import TYPE_CHECKING
+
+from django.db.models.expressions import Func, _fields
+
+if TYPE_CHECKING:
+    _FuncMixin = Func  # type checkers see the mixins below as the Funcs they are mixed into
+else:
+    _FuncMixin = object
 
 
-class FixDecimalInputMixin:
+class FixDecimalInputMixin(_FuncMixin):
     """PostgreSQL's math functions need NUMERIC, not double precision, for decimals."""
 
     def as_postgresql(self, compiler, connection, **extra_context):
@@ -24,7 +31,7 @@ class FixDecimalInputMixin:
         return clone.as_sql(compiler, connection, **extra_context)
 
 
-class FixDurationInputMixin:
+class FixDurationInputMixin(_FuncMixin):
     """Durations are stored as microseconds on some backends; aggregate the number."""
 
     def as_mysql(self, compiler, connection, **extra_context):
@@ -34,7 +41,7 @@ class FixDurationInputMixin:
         return sql, params
 
 
-class NumericOutputFieldMixin:
+class NumericOutputFieldMixin(_FuncMixin):
     """Decimal input gives a decimal; integer input a float; otherwise the sources decide."""
 
     def _resolve_output_field(self):

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models.expressions import Func, Value
 from django.db.models.fields import CharField, IntegerField, TextField
 from django.db.models.functions.comparison import Cast, Coalesce
 from django.db.models.lookups import Transform
 
+if TYPE_CHECKING:
+    _FuncMixin = Func  # type checkers see the mixins below as the Funcs they are mixed into
+else:
+    _FuncMixin = object
 
-class MySQLSHA2Mixin:
+
+class MySQLSHA2Mixin(_FuncMixin):
     def as_mysql(self, compiler, connection, **extra_context):
         return super().as_sql(
-            compiler, connection, template="SHA2(%%(expressions)s, %s)" % self.function[3:], **extra_context
+            compiler,
+            connection,
+            template="SHA2(%%(expressions)s, %s)" % self.function[3:],  # type: ignore[index]  # named
+            **extra_context,
         )
 
 
-class PostgreSQLSHAMixin:
+class PostgreSQLSHAMixin(_FuncMixin):
     def as_postgresql(self, compiler, connection, **extra_context):
         # sha224()..sha512() are built in (PostgreSQL 11+); they hash bytes.
         return super().as_sql(
             compiler,
             connection,
             template="ENCODE(%(function)s(CONVERT_TO(%(expressions)s, 'UTF8')), 'hex')",
-            function=self.function.lower(),
+            function=self.function.lower(),  # type: ignore[union-attr]  # the SHA classes name one
             **extra_context,
         )
 

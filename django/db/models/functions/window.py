@@ -37,7 +37,7 @@ class LagLeadFunction(Func):
             raise ValueError(f"{self.__class__.__name__} requires a non-null source expression.")
         if offset is None or offset <= 0:
             raise ValueError(f"{self.__class__.__name__} requires a positive integer for the offset.")
-        args = (expression, offset)
+        args: tuple = (expression, offset)
         if default is not None:
             args += (default,)
         super().__init__(*args, **extra)

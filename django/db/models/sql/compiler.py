@@ -9,7 +9,9 @@ re-exported here, where ``connection.ops.compiler(name)`` finds them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from itertools import chain
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
@@ -65,14 +67,14 @@ class SQLCompiler:
         # Some queries (e.g. aggregates over nothing) must not be elided to no query.
         self.elide_empty = elide_empty
         self.quote_cache = {"*": "*"}
-        self.select = None
+        self.select: Any = None
         self.annotation_col_map = None
-        self.klass_info = None
+        self.klass_info: Any = None
         self._meta_ordering = None
         self.has_extra_select = False
-        self.column_widths = None
-        self._where_marks = None
-        self._where_slot = None
+        self.column_widths: Any = None
+        self._where_marks: Any = None
+        self._where_slot: Any = None
 
     def __repr__(self):
         return f"<{self.__class__.__qualname__} model={self.query.model.__qualname__ if self.query.model else None} connection={self.connection!r} using={self.using!r}>"
@@ -132,8 +134,8 @@ class SQLCompiler:
 
     def get_select(self, with_col_aliases: bool = False):
         """Return ([(expression, (sql, params), alias)], klass_info, annotation positions)."""
-        select = []
-        klass_info = None
+        select: list = []
+        klass_info: Any = None
         annotations = {}
         for alias, (sql, params) in self.query.extra_select.items():
             annotations[alias] = len(select)
@@ -177,7 +179,7 @@ class SQLCompiler:
 
     def get_default_columns(self, select_mask, start_alias=None, opts=None, from_parent=None) -> list:
         """The model's concrete columns (joining parents for inherited fields)."""
-        result = []
+        result: list = []
         if opts is None:
             opts = self.query.get_meta()
             if opts is None:
@@ -558,7 +560,7 @@ class SQLCompiler:
             results = self.execute_sql(MULTI, chunked_fetch=chunked_fetch, chunk_size=chunk_size)
         fields = [s[0] for s in self.select[0 : self.col_count]]
         converters = self.get_converters(fields)
-        rows = chain.from_iterable(results)
+        rows: Iterable[Any] = chain.from_iterable(results)
         if converters:
             rows = self.apply_converters(rows, converters)
             if tuple_expected:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import chain
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.expressions import RawSQL
@@ -73,7 +74,7 @@ class SQLInsertCompiler(SQLCompiler):
             param_rows.append(params)
         return placeholder_rows, param_rows
 
-    def as_sql(self):
+    def as_sql(self):  # type: ignore[override]  # a write compiler takes no SELECT options
         """A list of (sql, params): one statement, or one per row without bulk insert."""
         ops = self.connection.ops
         features = self.connection.features
@@ -129,7 +130,7 @@ class SQLInsertCompiler(SQLCompiler):
             for placeholders, values in zip(placeholder_rows, param_rows)
         ]
 
-    def execute_sql(self, returning_fields=None):
+    def execute_sql(self, returning_fields=None):  # type: ignore[override]  # a write compiler takes no SELECT options
         """Insert; return rows of the returning fields' values (converted)."""
         features = self.connection.features
         ops = self.connection.ops
@@ -178,7 +179,7 @@ class SQLDeleteCompiler(SQLCompiler):
             for expr in chain(self.query.annotations.values(), self.query.where.children)
         )
 
-    def _as_sql(self, query):
+    def _as_sql(self, query):  # type: ignore[override]  # a write compiler takes no SELECT options
         delete = f"DELETE FROM {self.quote_name_unless_alias(query.base_table)}"
         try:
             where, params = self.compile(query.where)
@@ -186,7 +187,7 @@ class SQLDeleteCompiler(SQLCompiler):
             return delete, ()
         return f"{delete} WHERE {where}", tuple(params)
 
-    def as_sql(self):
+    def as_sql(self):  # type: ignore[override]  # a write compiler takes no SELECT options
         from django.db.models.sql.query import Query
 
         features = self.connection.features
@@ -258,7 +259,7 @@ class SQLUpdateCompiler(SQLCompiler):
             return f"{name} = {placeholder}", [value]
         return f"{name} = NULL", []
 
-    def as_sql(self):
+    def as_sql(self):  # type: ignore[override]  # a write compiler takes no SELECT options
         self.pre_sql_setup()
         if not self.query.values:
             return "", ()
@@ -298,7 +299,7 @@ class SQLUpdateCompiler(SQLCompiler):
                 is_empty = False
         return rows
 
-    def pre_sql_setup(self):
+    def pre_sql_setup(self):  # type: ignore[override]  # a write compiler takes no SELECT options
         """Rewrite a multi-table filter as ``pk IN (SELECT ...)``."""
         from django.db.models.sql.query import Query
 
@@ -329,8 +330,8 @@ class SQLUpdateCompiler(SQLCompiler):
         must_pre_select = count > 1 and not self.connection.features.update_can_self_select
         self.query.clear_where()
         if self.query.related_updates or must_pre_select:
-            idents = []
-            related_ids = defaultdict(list)
+            idents: list = []
+            related_ids: defaultdict[Any, list] = defaultdict(list)
             for rows in query.get_compiler(self.using).execute_sql(MULTI):
                 idents.extend(r[0] for r in rows)
                 for parent, index in related_ids_index:
@@ -343,7 +344,7 @@ class SQLUpdateCompiler(SQLCompiler):
 
 
 class SQLAggregateCompiler(SQLCompiler):
-    def as_sql(self):
+    def as_sql(self):  # type: ignore[override]  # a write compiler takes no SELECT options
         """``SELECT aggregates FROM (inner query) subquery``."""
         parts = []
         params: list = []

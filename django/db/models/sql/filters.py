@@ -221,7 +221,7 @@ def split_exclude(query, filter_expr, can_reuse, names_with_path):
 
     filter_lhs, filter_rhs = filter_expr
     if isinstance(filter_rhs, OuterRef):
-        filter_rhs = OuterRef(filter_rhs)
+        filter_rhs = OuterRef(filter_rhs)  # type: ignore[arg-type]  # one more level out
     elif isinstance(filter_rhs, F):
         filter_rhs = OuterRef(filter_rhs.name)
     inner = Query(query.model)

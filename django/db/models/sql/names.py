@@ -89,7 +89,7 @@ def _walk_names(query, names, opts, allow_many: bool, fail_on_missing: bool):
     final_field = targets = None
     pos = -1
     for pos, name in enumerate(names):
-        cur_names_with_path = (name, [])
+        cur_names_with_path: tuple[str, list] = (name, [])
         if name == "pk" and opts is not None:
             name = opts.pk.name
         field, filtered_relation = _lookup_field(query, opts, name, pos)
@@ -213,7 +213,7 @@ def setup_joins(query, names, opts, alias, can_reuse=None, allow_many: bool = Tr
             last_field_exception=last_field_exception,
             query=query,
         )
-        transform_function.has_transforms = True
+        transform_function.has_transforms = True  # type: ignore[attr-defined]  # flag attribute on a function
     for info in path:
         if info.filtered_relation:
             filtered_relation = info.filtered_relation.clone()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.core.exceptions import FieldError
 from django.db.models.constants import LOOKUP_SEP
@@ -73,6 +74,7 @@ def _order_items(compiler, field, default_order):
     if col in query.annotation_select:
         return [(OrderBy(Ref(col, query.annotation_select[col]), descending=descending), True)]
     if col in query.annotations:
+        expr: Any
         if query.combinator and compiler.select:
             expr = F(col)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from string import ascii_uppercase
-from typing import Any
+from typing import Any, Self
 
 from django.core.exceptions import FieldDoesNotExist, FieldError
 from django.db.models.constants import LOOKUP_SEP
@@ -41,7 +41,7 @@ class RawQuery:
         self.params = params
         self.sql = sql
         self.using = using
-        self.cursor = None
+        self.cursor: Any = None
         self.low_mark, self.high_mark = 0, None
         self.extra_select: dict = {}
         self.annotation_select: dict = {}
@@ -89,6 +89,7 @@ class RawQuery:
     def _execute_query(self) -> None:
         connection = self._connection()
         params_type = self.params_type
+        params: tuple | dict | None
         if params_type is tuple:
             params = (
                 tuple(connection.ops.adapt_unknown_value(val) for val in self.params)
@@ -150,8 +151,8 @@ class Query(BaseExpression):
     _extra_select_cache = None
     extra_tables: tuple = ()
     extra_order_by: tuple = ()
-    deferred_loading = (frozenset(), True)
-    explain_info = None
+    deferred_loading: tuple[frozenset, bool] = (frozenset(), True)
+    explain_info: Any = None
     low_mark = 0
     high_mark = None
 
@@ -222,7 +223,7 @@ class Query(BaseExpression):
             return self.model._meta
         return None
 
-    def clone(self) -> Query:
+    def clone(self) -> Self:
         """A copy sharing everything immutable; changed-in-place containers are copied."""
         obj = self.__class__.__new__(self.__class__)
         obj.__dict__ = self.__dict__.copy()
@@ -795,7 +796,7 @@ class Query(BaseExpression):
         }
         self.__dict__.pop("base_table", None)
 
-    def resolve_expression(self, query, *args, **kwargs) -> Query:
+    def resolve_expression(self, query, *args, **kwargs) -> Query:  # type: ignore[override]  # needs the outer query
         """Use this query as a subquery of ``query``."""
         clone = self.clone()
         clone.bump_prefix(query)

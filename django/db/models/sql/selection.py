@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.core.exceptions import FieldError
 from django.db.models.constants import LOOKUP_SEP
@@ -26,7 +27,7 @@ def add_fields(query, field_names, allow_m2m: bool = True) -> None:
     """Select the named fields (following relations) instead of the model's columns."""
     alias = query.get_initial_alias()
     opts = query.get_meta()
-    name = None
+    name: Any = None
     try:
         cols = []
         for name in field_names:

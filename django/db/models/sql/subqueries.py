@@ -37,9 +37,9 @@ class UpdateQuery(Query):
 
     def _setup_query(self) -> None:
         # Runs after chain() too: values and related updates start empty.
-        self.values = []
+        self.values: list = []
         self.related_ids = None
-        self.related_updates = {}
+        self.related_updates: dict = {}
 
     def clone(self):
         obj = super().clone()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import operator
 from functools import reduce
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.utils import tree
-from django.utils.functional import cached_property
+
+if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
+    from functools import cached_property
+else:
+    from django.utils.functional import cached_property
 
 AND = "AND"
 OR = "OR"
@@ -102,7 +107,7 @@ class WhereNode(tree.Node):
         from django.db.models.lookups import Exact
 
         any_true = self.create(self.children, OR)
-        count = reduce(
+        count: Any = reduce(
             operator.add, (Case(When(child, then=Value(1)), default=Value(0)) for child in self.children)
         )
         if len(self.children) > 2:

@@ -45,6 +45,18 @@ def test_check_constraints_reports_the_bad_row(lite):
         lite.check_constraints(table_names=["c"])
 
 
+def test_check_constraints_on_backtick_and_bracket_quoted_columns_are_introspected(lite):
+    # SQLite accepts MySQL- and SQL Server-style quoting; such columns used to crash get_constraints().
+    with lite.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE q (`a b` INTEGER CHECK (`a b` > 0), [c] INTEGER CHECK ([c] > 1), "
+            "d INTEGER, CHECK (d < 9))"
+        )
+        constraints = lite.introspection.get_constraints(cursor, "q")
+    checks = sorted(info["columns"] for info in constraints.values() if info["check"])
+    assert checks == [["a b"], ["c"], ["d"]]
+
+
 def test_like_is_case_sensitive(lite):
     assert scalar(lite, "SELECT 'ABC' LIKE 'abc'") == 0
     assert scalar(lite, "SELECT 'ABC' LIKE 'ABC'") == 1

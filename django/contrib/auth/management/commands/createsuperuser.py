@@ -101,7 +101,7 @@ class Command(BaseCommand):
     def _interactive(
         self, username: Any, database: str, user_data: dict, options: dict, verbose_name: Any
     ) -> None:
-        if hasattr(self.stdin, "isatty") and not self.stdin.isatty():
+        if hasattr(self.stdin, "isatty") and not self.stdin.isatty():  # type: ignore[union-attr]  # hasattr() checked
             raise NotRunningInTTYException
         default_username = get_default_username(database=database)
         if username:

@@ -89,7 +89,7 @@ class Command(BaseCommand):
         self.dry_run = options["dry_run"]
         ignore_patterns = options["ignore_patterns"]
         if options["use_default_ignore_patterns"]:
-            ignore_patterns += apps.get_app_config("staticfiles").ignore_patterns
+            ignore_patterns += apps.get_app_config("staticfiles").ignore_patterns  # type: ignore[attr-defined]  # StaticFilesConfig
         self.ignore_patterns = list({os.path.normpath(p) for p in ignore_patterns})
         self.post_process = options["post_process"]
 

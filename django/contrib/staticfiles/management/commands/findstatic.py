@@ -21,7 +21,7 @@ class Command(LabelCommand):
             help="Only return the first match for each static file.",
         )
 
-    def handle_label(self, path: str, **options: Any) -> str | None:
+    def handle_label(self, path: str, **options: Any) -> str | None:  # type: ignore[override]  # label is a path
         from django.contrib.staticfiles import finders
 
         verbosity = options["verbosity"]
