@@ -14,11 +14,9 @@ _DEFAULT_MESSAGE = "You cannot call this from an async context - use a thread or
 
 
 def _in_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
+    # _get_running_loop() answers None outside a loop; get_running_loop() would raise and be
+    # caught, which costs more than the guarded call on hot paths (every cursor()).
+    return asyncio._get_running_loop() is not None
 
 
 def async_unsafe(message: str | Callable = _DEFAULT_MESSAGE) -> Any:
