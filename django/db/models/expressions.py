@@ -17,12 +17,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import EmptyResultSet, FieldError, FullResultSet
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.query_utils import Q
+from django.db.models.utils import cached_property
 from django.utils.deconstruct import deconstructible
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
 
 
 def _hashable(value: Any) -> Any:

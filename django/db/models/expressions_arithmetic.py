@@ -5,16 +5,10 @@ Import these from django.db.models.expressions; this module keeps that one reada
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.core.exceptions import FieldError
 from django.db.models.expressions import Combinable, Expression, SQLiteNumericMixin, _fields
+from django.db.models.utils import cached_property
 from django.utils.deconstruct import deconstructible
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
 
 # Output types of arithmetic between field types, per connector group.
 _NUMERIC_CONNECTORS = (

@@ -5,14 +5,8 @@ Import these from django.db.models.expressions; this module keeps that one reada
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models.expressions import Expression, _identity_value
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
+from django.db.models.utils import cached_property
 
 
 class Col(Expression):

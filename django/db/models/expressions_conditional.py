@@ -7,7 +7,7 @@ only keeps expressions.py to a readable size.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models.expressions import (
@@ -23,12 +23,8 @@ from django.db.models.expressions import (
     _fields,
 )
 from django.db.models.query_utils import Q
+from django.db.models.utils import cached_property
 from django.utils.deconstruct import deconstructible
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
 
 
 @deconstructible(path="django.db.models.When")

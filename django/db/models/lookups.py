@@ -20,11 +20,7 @@ from django.db.models.fields import (
     UUIDField,
 )
 from django.db.models.query_utils import RegisterLookupMixin
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
+from django.db.models.utils import cached_property
 
 
 class Lookup(Expression):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections import namedtuple
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+# The ORM computes many cached properties per fresh query: ours skips functools' per-instance
+# lock; the checker is shown functools' version, whose typing it understands.
+if TYPE_CHECKING:
+    from functools import cached_property as cached_property
+else:
+    from django.utils.functional import cached_property as cached_property
 
 
 def make_model_tuple(model: Any) -> tuple[str, str]:

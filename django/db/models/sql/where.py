@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import operator
 from functools import reduce
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db.models.utils import cached_property
 from django.utils import tree
-
-if TYPE_CHECKING:  # the checker understands functools.cached_property; ours is the same, lock-free
-    from functools import cached_property
-else:
-    from django.utils.functional import cached_property
 
 AND = "AND"
 OR = "OR"
