@@ -8,19 +8,11 @@ rules for callables live in exactly one place.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
 from typing import Any
 
 from django.utils._conf import conf_settings
+from django.utils.html import _html_escape as escape_text  # one escaper for the framework
 from django.utils.safestring import SafeData, SafeString, mark_safe
-
-_c_escape: Callable[[str], str] | None
-try:
-    # markupsafe's C core (str in, str out) is ~20x faster than its public escape(), which wraps
-    # the result in Markup; its entities are normalised to Django's below.
-    from markupsafe._speedups import _escape_inner as _c_escape
-except ImportError:  # pragma: no cover - markupsafe (a jinja2 dependency) is optional
-    _c_escape = None
 
 
 class _Missing:
@@ -40,22 +32,6 @@ MISSING: Any = _Missing()
 _LOOKUP_ERRORS = (TypeError, AttributeError, KeyError, ValueError, IndexError)
 _INDEX_ERRORS = (IndexError, ValueError, KeyError, TypeError)
 _no_getitem: set[type] = set()
-
-
-def escape_text(text: str) -> str:
-    """HTML-escape a plain str with Django's entities (&#x27; and &quot;)."""
-    if _c_escape is not None:
-        out = _c_escape(text)
-        if "&#" in out:
-            out = out.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
-        return out
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#x27;")
-    )
 
 
 def _is_context(obj: Any) -> bool:

@@ -37,7 +37,33 @@ VOID_ELEMENTS = frozenset(
 MAX_URL_LENGTH = 2048
 MAX_STRIP_TAGS_DEPTH = 50
 
-_html_escape = _html.escape
+
+def _pick_escaper() -> Any:
+    """The fastest str -> str escaper giving Django's entities (&#x27; and &quot;).
+
+    markupsafe's C core (installed with Jinja2) is several times faster than html.escape; it
+    spells the quotes &#39; and &#34;, normalised here. It is a private function, so it is used
+    only if it answers a probe exactly as html.escape does.
+    """
+    try:
+        from markupsafe._speedups import _escape_inner
+    except ImportError:
+        return _html.escape
+
+    def fast(text: str) -> str:
+        out = _escape_inner(text)
+        if "&#" in out:
+            out = out.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+        return out
+
+    probe = "<a href=\"x\" title='y'>&amp; \u00e9</a>"
+    try:
+        return fast if fast(probe) == _html.escape(probe) else _html.escape
+    except Exception:  # a changed private API: keep the standard library's
+        return _html.escape
+
+
+_html_escape = _pick_escaper()
 
 
 @keep_lazy(SafeString)

@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+import hypothesis
 import pytest
 
 from django.core.exceptions import SuspiciousOperation
@@ -244,3 +245,14 @@ class TestUrlize:
     def test_oversized_word_is_not_linked(self):
         word = "http://example.com/" + "a" * 3000
         assert "<a " not in urlize(word)
+
+
+@hypothesis.given(hypothesis.strategies.text())
+def test_the_fast_escaper_spells_entities_as_the_standard_library(text):
+    import html as stdlib_html
+
+    from django.template.runtime import escape_text
+    from django.utils.html import _html_escape
+
+    assert _html_escape(text) == stdlib_html.escape(text) == escape_text(text)
+    assert escape(text) == stdlib_html.escape(text)
